@@ -1,0 +1,1 @@
+export const EXPLANATIONS: Readonly<Record<string, string>> = {};

@@ -1,0 +1,132 @@
+// The app model (IR): plain, target-neutral, fully resolved data. It is the contract between the
+// front end and every backend (Kubernetes YAML, the runtime plan, the linter); backends never look
+// at syntax. Every object carries the span of the .kdsl text it came from, so that a problem found
+// on generated output still points at the line that caused it.
+import type { Span } from "../syntax/span.ts";
+
+export interface Origin {
+  readonly origin: Span;
+}
+
+export interface AppModel extends Origin {
+  readonly name: string;
+  /** Kubernetes namespace; the app's name unless the app says otherwise. */
+  readonly namespace: string;
+  /** Profiles applied, in order. */
+  readonly profiles: readonly string[];
+  readonly services: readonly ServiceModel[];
+  readonly jobs: readonly JobModel[];
+  readonly secrets: readonly SecretModel[];
+  readonly configs: readonly ConfigModel[];
+  /** How secret values reach the output: by name only (default) or written inline. */
+  readonly secretsMode: "reference" | "inline";
+}
+
+/** A Kubernetes resource quantity as written canonically (`100m`, `256Mi`). */
+export interface Resources {
+  readonly cpu?: { readonly request?: string; readonly limit?: string };
+  readonly memory?: { readonly request?: string; readonly limit?: string };
+}
+
+export type ProbeAction =
+  | { readonly type: "http"; readonly path: string; readonly port?: string | number }
+  | { readonly type: "tcp"; readonly port?: string | number }
+  | { readonly type: "grpc"; readonly port?: number; readonly service?: string }
+  | { readonly type: "exec"; readonly command: readonly string[] };
+
+export interface Probe extends Origin {
+  readonly action: ProbeAction;
+  /** Seconds. */
+  readonly period?: number;
+  readonly initialDelay?: number;
+  readonly timeout?: number;
+  readonly failureThreshold?: number;
+}
+
+export interface Probes {
+  readonly readiness?: Probe;
+  readonly liveness?: Probe;
+  readonly startup?: Probe;
+}
+
+export interface PortModel extends Origin {
+  /** IANA_SVC_NAME-style name, e.g. `http`. */
+  readonly name: string;
+  /** What clients use (Service port, proxy port). */
+  readonly port: number;
+  /** What the process listens on (containerPort, `PORT` env locally). */
+  readonly targetPort: number;
+}
+
+export type EnvValue =
+  | { readonly kind: "literal"; readonly value: string }
+  | { readonly kind: "secret"; readonly secret: string; readonly key: string }
+  | { readonly kind: "config"; readonly config: string; readonly key: string }
+  /** Another service's address; `form` says which part of it. */
+  | { readonly kind: "service"; readonly service: string; readonly form: "url" | "host" | "port" | "address" };
+
+export interface EnvVar extends Origin {
+  readonly name: string;
+  readonly value: EnvValue;
+}
+
+/** What every workload (service or job) runs. */
+export interface Workload extends Origin {
+  readonly name: string;
+  readonly image: string;
+  /** Shell command the built-in runtime starts per replica (`node services/x.js`). */
+  readonly run?: string;
+  readonly command?: readonly string[];
+  readonly args?: readonly string[];
+  readonly labels: Readonly<Record<string, string>>;
+  readonly env: readonly EnvVar[];
+  readonly resources: Resources;
+}
+
+export interface CanaryModel extends Origin {
+  readonly image: string;
+  /** Share of traffic for the canary, 0 < weight < 100. */
+  readonly weight: number;
+}
+
+export interface ServiceModel extends Workload {
+  readonly replicas: number;
+  readonly ports: readonly PortModel[];
+  readonly probes: Probes;
+  readonly canary?: CanaryModel;
+  /** Services this one calls (network allow-list, start order). */
+  readonly uses: readonly string[];
+}
+
+export interface JobModel extends Workload {
+  /** Retries before the job is marked failed (backoffLimit). */
+  readonly retries: number;
+  /** Seconds the job may run in all (activeDeadlineSeconds). */
+  readonly deadline?: number;
+  /** Workloads that must be up (services) or complete (jobs) before this job starts. */
+  readonly after: readonly string[];
+}
+
+export type SecretSource = { readonly kind: "env"; readonly name: string } | { readonly kind: "file"; readonly path: string };
+
+export interface SecretEntry extends Origin {
+  readonly key: string;
+  readonly source: SecretSource;
+  /** The value, present only when the build was asked for inline secrets and could read it. */
+  readonly value?: string;
+}
+
+export interface SecretModel extends Origin {
+  readonly name: string;
+  readonly entries: readonly SecretEntry[];
+}
+
+export interface ConfigEntry extends Origin {
+  readonly key: string;
+  readonly value: string;
+}
+
+export interface ConfigModel extends Origin {
+  readonly name: string;
+  readonly entries: readonly ConfigEntry[];
+}

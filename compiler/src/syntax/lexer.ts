@@ -1,0 +1,55 @@
+// Text → tokens and comments. Never throws: unknown characters become KD1001 diagnostics and are
+// skipped; unterminated strings and comments are reported once here and parsed on as if closed.
+import { Lexer, type IToken } from "chevrotain";
+import { ALL_TOKENS, UnterminatedBlockComment, UnterminatedString, BlockComment } from "./tokens.ts";
+import type { Comment } from "./ast.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diag } from "../diagnostics/catalogue.ts";
+import { spanOfToken } from "./token-span.ts";
+import { spanAt } from "./span.ts";
+
+// positionTracking "full" gives the end line/column every span needs. ensureOptimizations makes
+// a change to the token set that defeats chevrotain's first-character index fail loudly in tests.
+const lexer = new Lexer(ALL_TOKENS, { positionTracking: "full", ensureOptimizations: true });
+
+/** Beyond this many lexical errors in one file the rest are summarised: junk input must stay cheap. */
+const MAX_LEX_ERRORS = 20;
+
+export interface LexResult {
+  readonly tokens: IToken[];
+  readonly comments: Comment[];
+  readonly diagnostics: Diagnostic[];
+}
+
+export function lex(file: string, text: string): LexResult {
+  const result = lexer.tokenize(text);
+  const diagnostics: Diagnostic[] = [];
+  let shown = 0;
+  for (const e of result.errors) {
+    if (shown++ === MAX_LEX_ERRORS) {
+      const rest = result.errors.length - MAX_LEX_ERRORS;
+      diagnostics.push(diag("KD1001", spanAt(file, text, e.offset, e.offset + e.length), `${rest} more unexpected characters not shown`));
+      break;
+    }
+    const bad = text.slice(e.offset, e.offset + Math.min(e.length, 12));
+    diagnostics.push(
+      diag("KD1001", spanAt(file, text, e.offset, e.offset + e.length), `unexpected character ${JSON.stringify(bad[0] ?? "")}`, {
+        label: "not part of the kdsl language",
+      }),
+    );
+  }
+  const comments: Comment[] = [];
+  for (const t of result.groups["comments"] ?? []) {
+    const span = spanOfToken(file, t);
+    if (t.tokenType === UnterminatedBlockComment) {
+      diagnostics.push(diag("KD1003", { ...span, end: span.start + 2, endLine: span.line, endCol: span.col + 2 }, "unterminated block comment", { label: "this `/*` is never closed" }));
+    }
+    comments.push({ text: t.image, span, block: t.tokenType === BlockComment || t.tokenType === UnterminatedBlockComment });
+  }
+  for (const t of result.tokens) {
+    if (t.tokenType === UnterminatedString) {
+      diagnostics.push(diag("KD1002", spanOfToken(file, t), "unterminated string", { label: "this string has no closing quote", hints: ['strings end on the same line with `"`.'] }));
+    }
+  }
+  return { tokens: result.tokens, comments, diagnostics };
+}

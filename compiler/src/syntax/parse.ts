@@ -1,0 +1,129 @@
+// The front end's entry point: text → SourceFile + diagnostics. Guards run before chevrotain so
+// that hostile input (huge files, very deep nesting) costs bounded time and never overflows the stack.
+import type { IToken, IRecognitionException } from "chevrotain";
+import { EOF } from "chevrotain";
+import { lex } from "./lexer.ts";
+import { parserInstance } from "./parser.ts";
+import type { SourceFile, Comment } from "./ast.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diag } from "../diagnostics/catalogue.ts";
+import { spanOfToken } from "./token-span.ts";
+import { fileStart, type Span } from "./span.ts";
+import * as T from "./tokens.ts";
+
+/** Deeper nesting than this is certainly a mistake, and recursion past it could exhaust the stack. */
+export const MAX_DEPTH = 64;
+/** 8 MiB: a hand-written manifest is far smaller; a generated one of 5,000 services is ~2 MiB. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+export interface ParseResult {
+  readonly ast: SourceFile;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const OPENERS = new Set([T.LBrace, T.LBracket, T.LParen]);
+const CLOSERS = new Set([T.RBrace, T.RBracket, T.RParen]);
+
+function emptyFile(file: string, comments: Comment[] = []): SourceFile {
+  return { kind: "SourceFile", file, items: [], comments, span: fileStart(file) };
+}
+
+export function parse(file: string, text: string): ParseResult {
+  if (text.length > MAX_FILE_BYTES) {
+    return {
+      ast: emptyFile(file),
+      diagnostics: [diag("KD1007", fileStart(file), `file is ${(text.length / 1048576).toFixed(1)} MiB, more than the ${MAX_FILE_BYTES / 1048576} MiB a .kdsl file may be`, { hints: ["split the app into several files in one directory."] })],
+    };
+  }
+  const lexed = lex(file, text);
+  const diagnostics: Diagnostic[] = [...lexed.diagnostics];
+  const { tokens, unclosed, tooDeep } = checkNesting(lexed.tokens);
+  if (tooDeep) diagnostics.push(diag("KD1006", spanOfToken(file, tooDeep), `nesting deeper than ${MAX_DEPTH} levels`, { label: "the rest of the file is not read" }));
+  if (tokens.length === 0 && lexed.diagnostics.length === 0 && diagnostics.length === 0) {
+    const onlyComments = lexed.comments.length > 0;
+    diagnostics.push(diag("KD1009", fileStart(file), onlyComments ? "file has only comments, no declarations" : "file is empty", { hints: ["start with `app <name>`, then declare services."] }));
+    return { ast: emptyFile(file, lexed.comments), diagnostics };
+  }
+
+  const parser = parserInstance();
+  parser.file = file;
+  parser.extra = [];
+  parser.docs = docLookup(lexed.comments, text);
+  parser.input = tokens;
+  const items = parser.sourceFile() ?? [];
+  diagnostics.push(...parser.extra);
+  for (const open of unclosed) {
+    const close = CLOSER_OF[open.image]!;
+    diagnostics.push(diag("KD1005", spanOfToken(file, open), `this \`${open.image}\` is never closed`, { label: "opened here", hints: [`add the missing \`${close}\`.`] }));
+  }
+  diagnostics.push(...syntaxErrors(file, parser.errors, unclosed.length > 0));
+  parser.input = []; // release the tokens
+  const last = tokens[tokens.length - 1];
+  const span: Span = last ? { ...fileStart(file), end: text.length, endLine: spanOfToken(file, last).endLine, endCol: spanOfToken(file, last).endCol } : fileStart(file);
+  return { ast: { kind: "SourceFile", file, items: items.filter(Boolean), comments: lexed.comments, span }, diagnostics };
+}
+
+const CLOSER_OF: Record<string, string> = { "{": "}", "[": "]", "(": ")" };
+
+/**
+ * Brackets are matched before parsing: an opener never closed is reported once at the opener
+ * (where the fix goes), and input nested past MAX_DEPTH is cut off so recursion stays bounded.
+ */
+function checkNesting(all: IToken[]): { tokens: IToken[]; unclosed: IToken[]; tooDeep?: IToken } {
+  const stack: IToken[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const t = all[i]!;
+    if (OPENERS.has(t.tokenType)) {
+      if (stack.length >= MAX_DEPTH) return { tokens: all.slice(0, i), unclosed: [], tooDeep: t };
+      stack.push(t);
+    } else if (CLOSERS.has(t.tokenType)) {
+      const at = stack.findLastIndex((o) => CLOSER_OF[o.image] === t.image);
+      if (at >= 0) stack.length = at; // openers above it were never closed; the parser says where
+    }
+  }
+  return { tokens: all, unclosed: stack.filter((t) => t.image === "{") };
+}
+
+function syntaxErrors(file: string, errors: IRecognitionException[], haveUnclosed: boolean): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<number>();
+  for (const e of errors) {
+    const tok: IToken = e.token.tokenType === EOF && e.previousToken ? e.previousToken : e.token;
+    // An unclosed block is reported once, at its `{`; the complaint at end of input adds nothing.
+    if (e.token.tokenType === EOF && haveUnclosed) continue;
+    // Lexer already reported an unterminated string; the parser's view of it adds nothing.
+    if (tok.tokenType === T.UnterminatedString) continue;
+    if (seen.has(tok.startOffset)) continue;
+    seen.add(tok.startOffset);
+    let span = spanOfToken(file, tok);
+    if (e.token.tokenType === EOF) span = { ...span, start: span.end, col: span.endCol, line: span.endLine };
+    out.push(diag("KD1004", span, e.message));
+  }
+  return out;
+}
+
+/** `///` comments directly above a declaration, joined, are its documentation. */
+function docLookup(comments: Comment[], text: string): (offset: number) => string | undefined {
+  const docs = comments.filter((c) => c.text.startsWith("///"));
+  if (docs.length === 0) return () => undefined;
+  const byEnd = new Map<number, number>();
+  docs.forEach((c, i) => byEnd.set(c.span.end, i));
+  return (offset: number) => {
+    // Walk back over whitespace to the end of the previous token or comment.
+    let p = offset;
+    while (p > 0 && /\s/.test(text[p - 1]!)) p--;
+    let i = byEnd.get(p);
+    if (i === undefined) return undefined;
+    const lines: string[] = [];
+    for (;;) {
+      const c = docs[i]!;
+      lines.unshift(c.text.slice(3).replace(/^ /, ""));
+      let q = c.span.start;
+      while (q > 0 && /\s/.test(text[q - 1]!)) q--;
+      const prev = byEnd.get(q);
+      if (prev === undefined || prev !== i - 1) break;
+      i = prev;
+    }
+    return lines.join("\n");
+  };
+}

@@ -1,0 +1,398 @@
+// Tokens → syntax tree, with chevrotain's error recovery: one run reports every syntax error it
+// can and always returns a tree. Rules build the typed tree directly (embedded actions); anything
+// recovery drops is left absent. Doc comments (`///`) are attached to the item or field after them.
+import { EmbeddedActionsParser, EOF, type IToken, type TokenType, type IParserErrorMessageProvider } from "chevrotain";
+import * as T from "./tokens.ts";
+import type * as A from "./ast.ts";
+import type { Span } from "./span.ts";
+import { spanOfToken } from "./token-span.ts";
+import { spanCovering } from "./span.ts";
+import { decodeString } from "./strings.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diag } from "../diagnostics/catalogue.ts";
+
+function describe(t: IToken): string {
+  if (t.tokenType === EOF) return "the end of the file";
+  const image = t.image.length > 20 ? t.image.slice(0, 20) + "…" : t.image;
+  return `\`${image}\``;
+}
+function label(t: TokenType): string {
+  return (t as { LABEL?: string }).LABEL ?? t.name;
+}
+function oneOf(types: string[]): string {
+  const unique = [...new Set(types)];
+  if (unique.length === 1) return unique[0]!;
+  return unique.slice(0, -1).join(", ") + " or " + unique[unique.length - 1];
+}
+
+const messages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, actual }) => `expected ${label(expected)}, found ${describe(actual)}`,
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => `expected a declaration, found ${describe(firstRedundant)}`,
+  buildNoViableAltMessage: ({ expectedPathsPerAlt, actual, ruleName }) => {
+    const firsts = expectedPathsPerAlt.flatMap((alt) => alt.map((path) => (path[0] ? label(path[0]) : "")).filter(Boolean));
+    const what = ruleName === "item" ? "a declaration (`app`, `use`, `service`, …)" : ruleName === "primary" ? "a value" : oneOf(firsts);
+    return `expected ${what}, found ${describe(actual[0]!)}`;
+  },
+  buildEarlyExitMessage: ({ expectedIterationPaths, actual }) => {
+    const firsts = expectedIterationPaths.map((p) => (p[0] ? label(p[0]) : "")).filter(Boolean);
+    return `expected ${oneOf(firsts)}, found ${describe(actual[0]!)}`;
+  },
+};
+
+class KdslParser extends EmbeddedActionsParser {
+  file = "";
+  docs: (offset: number) => string | undefined = () => undefined;
+  extra: Diagnostic[] = [];
+
+  constructor() {
+    super(T.ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages });
+    this.performSelfAnalysis();
+  }
+
+  private sp(t: IToken): Span {
+    return spanOfToken(this.file, t);
+  }
+
+  public sourceFile = this.RULE("sourceFile", (): A.Item[] => {
+    const items: A.Item[] = [];
+    this.MANY(() => {
+      const item = this.SUBRULE(this.item);
+      if (item) items.push(item);
+    });
+    return items;
+  });
+
+  private item = this.RULE("item", (): A.Item => {
+    return this.OR([
+      { ALT: () => this.SUBRULE(this.appDecl) },
+      { ALT: () => this.SUBRULE(this.useDecl) },
+      { ALT: () => this.SUBRULE(this.templateDecl) },
+      { ALT: () => this.SUBRULE(this.profileDecl) },
+      { ALT: () => this.SUBRULE(this.kindDecl) },
+      { ALT: () => this.SUBRULE(this.decl) },
+    ]);
+  });
+
+  private appDecl = this.RULE("appDecl", (): A.AppDecl => {
+    const kw = this.CONSUME(T.App);
+    const name = this.OPTION(() => this.SUBRULE(this.name));
+    const body = this.OPTION2(() => this.SUBRULE(this.block));
+    return this.ACTION(() => ({ kind: "App", name, body, doc: this.docs(kw.startOffset), span: this.cover(kw, name?.span, body?.span) }));
+  });
+
+  private useDecl = this.RULE("useDecl", (): A.UseDecl => {
+    const kw = this.CONSUME(T.Use);
+    let path: string | undefined;
+    let pathSpan: Span | undefined;
+    this.OR([
+      {
+        ALT: () => {
+          const s = this.CONSUME(T.StringTok);
+          this.ACTION(() => {
+            path = s.image.slice(1, -1);
+            pathSpan = this.sp(s);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          const first = this.CONSUME(T.Ident);
+          let last = first;
+          let text = first.image;
+          this.MANY(() => {
+            this.CONSUME(T.Slash);
+            last = this.CONSUME2(T.Ident);
+            text += "/" + last.image;
+          });
+          this.ACTION(() => {
+            path = text;
+            pathSpan = spanCovering(this.sp(first), this.sp(last));
+          });
+        },
+      },
+    ]);
+    return this.ACTION(() => ({ kind: "Use", path, pathSpan, span: this.cover(kw, pathSpan) }));
+  });
+
+  private templateDecl = this.RULE("templateDecl", (): A.TemplateDecl => {
+    const kw = this.CONSUME(T.Template);
+    const name = this.SUBRULE(this.name);
+    const forKind = this.OPTION(() => {
+      this.CONSUME(T.For);
+      return this.SUBRULE2(this.name);
+    });
+    const body = this.SUBRULE(this.block);
+    return this.ACTION(() => ({ kind: "Template", name, for: forKind, body, doc: this.docs(kw.startOffset), span: this.cover(kw, body?.span ?? name?.span) }));
+  });
+
+  private profileDecl = this.RULE("profileDecl", (): A.ProfileDecl => {
+    const kw = this.CONSUME(T.Profile);
+    const name = this.SUBRULE(this.name);
+    const body = this.SUBRULE(this.block);
+    return this.ACTION(() => ({ kind: "Profile", name, body, doc: this.docs(kw.startOffset), span: this.cover(kw, body?.span ?? name?.span) }));
+  });
+
+  private kindDecl = this.RULE("kindDecl", (): A.KindDecl => {
+    const kw = this.CONSUME(T.Kind);
+    const name = this.SUBRULE(this.name);
+    const body = this.SUBRULE(this.block);
+    return this.ACTION(() => ({ kind: "Kind", name, body, doc: this.docs(kw.startOffset), span: this.cover(kw, body?.span ?? name?.span) }));
+  });
+
+  private decl = this.RULE("decl", (): A.Decl => {
+    const kw = this.CONSUME(T.Ident);
+    const name = this.SUBRULE(this.name);
+    const from = this.OPTION(() => {
+      this.CONSUME(T.From);
+      return this.SUBRULE2(this.name);
+    });
+    const body = this.SUBRULE(this.block);
+    return this.ACTION(() => {
+      const keyword: A.Name = { kind: "Name", text: kw.image, span: this.sp(kw) };
+      return { kind: "Decl", keyword, name, from, body, doc: this.docs(kw.startOffset), span: this.cover(kw, body?.span ?? from?.span ?? name?.span) };
+    });
+  });
+
+  /** A name in a position where keywords are fine too (`labels { kind = "x" }`). */
+  private name = this.RULE("name", (): A.Name => {
+    const t = this.OR([{ ALT: () => this.CONSUME(T.Ident) }, ...T.KEYWORDS.map((k) => ({ ALT: () => this.CONSUME(k) }))]);
+    return this.ACTION(() => ({ kind: "Name", text: t.image, span: this.sp(t) }));
+  });
+
+  private block = this.RULE("block", (): A.Block => {
+    const open = this.CONSUME(T.LBrace);
+    const members: A.Member[] = [];
+    this.MANY(() => {
+      const m = this.SUBRULE(this.member);
+      if (m) members.push(m);
+    });
+    const close = this.CONSUME(T.RBrace);
+    return this.ACTION(() => {
+      const closed = !close.isInsertedInRecovery;
+      const end = closed ? this.sp(close) : (members[members.length - 1]?.span ?? this.sp(open));
+      return { kind: "Block", members, closed, span: spanCovering(this.sp(open), end) };
+    });
+  });
+
+  /** One key element: a name, or a quoted key such as `"app.kubernetes.io/tier"`. */
+  private key = this.RULE("key", (): A.Name => {
+    return this.OR([
+      { ALT: () => this.SUBRULE(this.name) },
+      {
+        ALT: () => {
+          const s = this.CONSUME(T.StringTok);
+          return this.ACTION(() => ({ kind: "Name", text: decodeString(s.image).text, span: this.sp(s) }) as A.Name);
+        },
+      },
+    ]);
+  });
+
+  private member = this.RULE("member", (): A.Member => {
+    const first = this.SUBRULE(this.key);
+    const path: A.Name[] = [first];
+    this.MANY(() => {
+      this.CONSUME(T.Dot);
+      path.push(this.SUBRULE2(this.key));
+    });
+    const keyLine = this.LA(0).endLine;
+    const continues = () => {
+      const t = this.LA(1);
+      return t.tokenType === T.Equals || t.tokenType === T.Colon || t.tokenType === T.LBrace || t.startLine === keyLine;
+    };
+    const m = this.OPTION4({ GATE: continues, DEF: () => this.OR([
+      {
+        ALT: () => {
+          const eq = this.CONSUME(T.Equals);
+          // A value starts on the line of its `=`: a forgotten value then reads as one error, not two.
+          const value = this.OPTION5({ GATE: () => this.LA(1).startLine === eq.endLine, DEF: () => this.SUBRULE(this.expr) });
+          this.ACTION(() => {
+            if (value === undefined && !eq.isInsertedInRecovery) this.extra.push(diag("KD1004", this.sp(eq), `expected a value after \`=\``, { label: "no value on this line" }));
+          });
+          return this.ACTION((): A.Member => ({ kind: "Assign", path, value, span: this.cover2(first.span, value?.span) }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Colon);
+          const type = this.SUBRULE(this.typeRef);
+          const def = this.OPTION(() => {
+            this.CONSUME2(T.Equals);
+            return this.SUBRULE2(this.expr);
+          });
+          return this.ACTION(
+            (): A.Member => ({ kind: "FieldDecl", name: first, type, default: def, doc: this.docs(first.span.start), span: this.cover2(first.span, def?.span ?? type?.span) }),
+          );
+        },
+      },
+      {
+        ALT: () => {
+          const body = this.SUBRULE(this.block);
+          return this.ACTION((): A.Member => ({ kind: "Nested", path, body, span: this.cover2(first.span, body?.span) }));
+        },
+      },
+      {
+        // Directive arguments must start on the key's line, so a directive without arguments
+        // never swallows the next member.
+        GATE: () => this.LA(1).startLine === keyLine,
+        ALT: () => {
+          const args: A.Expr[] = [this.SUBRULE(this.primary)];
+          this.MANY2({
+            GATE: () => this.LA(1).startLine === keyLine,
+            DEF: () => {
+              args.push(this.SUBRULE2(this.primary));
+            },
+          });
+          const arrow = this.OPTION2(() => {
+            this.CONSUME(T.Arrow);
+            return this.SUBRULE3(this.primary);
+          });
+          return this.ACTION((): A.Member => {
+            const present = args.filter(Boolean);
+            const last = arrow?.span ?? present[present.length - 1]?.span;
+            return { kind: "Directive", path, args: present, arrow, span: this.cover2(first.span, last) };
+          });
+        },
+      },
+    ]) }) as A.Member | undefined;
+    this.OPTION3(() => this.CONSUME(T.Semi));
+    return this.ACTION(() => m ?? { kind: "Directive", path, args: [], span: this.cover2(first.span, path[path.length - 1]?.span) });
+  });
+
+  private typeRef = this.RULE("typeRef", (): A.TypeRef => {
+    const name = this.SUBRULE(this.name);
+    const args: A.TypeRef[] = [];
+    this.OPTION(() => {
+      this.CONSUME(T.Lt);
+      args.push(this.SUBRULE(this.typeRef));
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        args.push(this.SUBRULE2(this.typeRef));
+      });
+      this.CONSUME(T.Gt);
+    });
+    const q = this.OPTION2(() => this.CONSUME(T.Question));
+    return this.ACTION(() => ({ kind: "TypeRef", name, args, optional: q !== undefined, span: this.cover2(name?.span, q ? this.sp(q) : name?.span) }));
+  });
+
+  private expr = this.RULE("expr", (): A.Expr => {
+    const from = this.SUBRULE(this.primary);
+    const to = this.OPTION(() => {
+      this.CONSUME(T.To);
+      return this.SUBRULE2(this.primary);
+    });
+    return this.ACTION(() => (to === undefined ? from : { kind: "Range", from, to, span: this.cover2(from?.span, to?.span) }));
+  });
+
+  private primary = this.RULE("primary", (): A.Expr => {
+    return this.OR([
+      {
+        ALT: () => {
+          const s = this.CONSUME(T.StringTok);
+          return this.ACTION(() => this.stringLit(s));
+        },
+      },
+      {
+        ALT: () => {
+          const s = this.CONSUME(T.UnterminatedString);
+          return this.ACTION(() => this.stringLit(s));
+        },
+      },
+      {
+        ALT: () => {
+          const n = this.CONSUME(T.NumberTok);
+          return this.ACTION((): A.Expr => ({ kind: "Number", value: Number(n.image), raw: n.image, span: this.sp(n) }));
+        },
+      },
+      {
+        ALT: () => {
+          const q = this.CONSUME(T.Quantity);
+          return this.ACTION((): A.Expr => ({ kind: "Quantity", raw: q.image, span: this.sp(q) }));
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.True);
+          return this.ACTION((): A.Expr => ({ kind: "Bool", value: true, span: this.sp(t) }));
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.False);
+          return this.ACTION((): A.Expr => ({ kind: "Bool", value: false, span: this.sp(t) }));
+        },
+      },
+      { ALT: () => this.SUBRULE(this.list) },
+      { ALT: () => this.SUBRULE(this.refOrCall) },
+    ]);
+  });
+
+  private list = this.RULE("list", (): A.Expr => {
+    const open = this.CONSUME(T.LBracket);
+    const items: A.Expr[] = [];
+    this.MANY(() => {
+      items.push(this.SUBRULE(this.expr));
+      this.OPTION(() => this.CONSUME(T.Comma));
+    });
+    const close = this.CONSUME(T.RBracket);
+    return this.ACTION((): A.Expr => ({ kind: "List", items: items.filter(Boolean), span: spanCovering(this.sp(open), close.isInsertedInRecovery ? (items[items.length - 1]?.span ?? this.sp(open)) : this.sp(close)) }));
+  });
+
+  private refOrCall = this.RULE("refOrCall", (): A.Expr => {
+    const head = this.CONSUME(T.Ident);
+    return this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          const args: A.Expr[] = [];
+          this.MANY(() => {
+            args.push(this.SUBRULE(this.expr));
+            this.OPTION(() => this.CONSUME(T.Comma));
+          });
+          const close = this.CONSUME(T.RParen);
+          return this.ACTION((): A.Expr => {
+            const callee: A.Name = { kind: "Name", text: head.image, span: this.sp(head) };
+            return { kind: "Call", callee, args: args.filter(Boolean), span: spanCovering(callee.span, close.isInsertedInRecovery ? (args[args.length - 1]?.span ?? callee.span) : this.sp(close)) };
+          });
+        },
+      },
+      {
+        ALT: () => {
+          const path: A.Name[] = [];
+          this.ACTION(() => path.push({ kind: "Name", text: head.image, span: this.sp(head) }));
+          this.MANY2(() => {
+            this.CONSUME(T.Dot);
+            path.push(this.SUBRULE(this.name));
+          });
+          return this.ACTION((): A.Expr => {
+            const parts = path.filter(Boolean);
+            return { kind: "Ref", path: parts, span: spanCovering(parts[0]!.span, parts[parts.length - 1]!.span) };
+          });
+        },
+      },
+    ]);
+  });
+
+  private stringLit(t: IToken): A.StringLit {
+    const span = this.sp(t);
+    const decoded = decodeString(t.image, span);
+    this.extra.push(...decoded.diagnostics);
+    return { kind: "String", parts: decoded.parts, span };
+  }
+
+  private cover(first: IToken, last: Span | undefined): Span {
+    const a = this.sp(first);
+    return last ? spanCovering(a, last) : a;
+  }
+  private cover2(first: Span | undefined, last: Span | undefined): Span {
+    const a = first ?? last ?? { file: this.file, start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 };
+    return last ? spanCovering(a, last) : a;
+  }
+}
+
+let shared: KdslParser | undefined;
+
+/** One parser instance: chevrotain's grammar analysis is the costly part and is done once. */
+export function parserInstance(): KdslParser {
+  return (shared ??= new KdslParser());
+}
+export type { KdslParser };

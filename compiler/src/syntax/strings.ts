@@ -1,0 +1,88 @@
+// String literals: escapes and `${...}` interpolation. An interpolation holds a name or a dotted
+// reference (`${name}`, `${db.host}`); its span points into the string so errors land precisely.
+import type { Expr, Name } from "./ast.ts";
+import type { Span } from "./span.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diag } from "../diagnostics/catalogue.ts";
+
+const ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", '"': '"', "\\": "\\", $: "$", "0": "\0" };
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*$/;
+
+export interface DecodedString {
+  readonly parts: (string | Expr)[];
+  /** The plain text, interpolations written back as `${...}` (for keys, where they are not allowed). */
+  readonly text: string;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Strings never span lines, so a column offset inside the token is a character offset. */
+function sub(span: Span, from: number, to: number): Span {
+  return { file: span.file, start: span.start + from, end: span.start + to, line: span.line, col: span.col + from, endLine: span.line, endCol: span.col + to };
+}
+
+export function decodeString(image: string, span?: Span): DecodedString {
+  const closed = image.length >= 2 && image.endsWith('"') && !image.endsWith('\\"');
+  const body = image.slice(1, closed ? -1 : undefined);
+  const parts: (string | Expr)[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let text = "";
+  let buf = "";
+  let i = 0;
+  while (i < body.length) {
+    const c = body[i]!;
+    if (c === "\\") {
+      const e = body[i + 1] ?? "";
+      if (e === "u" && body[i + 2] === "{") {
+        const close = body.indexOf("}", i + 3);
+        const cp = close > 0 ? parseInt(body.slice(i + 3, close), 16) : NaN;
+        if (Number.isFinite(cp) && cp <= 0x10ffff) {
+          buf += String.fromCodePoint(cp);
+          i = close + 1;
+          continue;
+        }
+      } else if (e in ESCAPES) {
+        buf += ESCAPES[e];
+        i += 2;
+        continue;
+      }
+      if (span) diagnostics.push(diag("KD1010", sub(span, i + 1, i + 3), `invalid escape \`\\${e}\` in string`, { hints: ['valid escapes are \\n, \\t, \\r, \\", \\\\, \\$, \\0 and \\u{HEX}.'] }));
+      i += 2;
+      continue;
+    }
+    if (c === "$" && body[i + 1] === "{") {
+      const close = body.indexOf("}", i + 2);
+      if (close < 0) {
+        if (span) diagnostics.push(diag("KD1011", sub(span, i + 1, i + 3), "`${` is never closed with `}`", { hints: ["write `\\${` for a literal `${`."] }));
+        buf += body.slice(i);
+        break;
+      }
+      const inner = body.slice(i + 2, close);
+      const lead = inner.length - inner.trimStart().length;
+      const trimmed = inner.trim();
+      const at = i + 1 + 2 + lead; // +1 for the opening quote
+      const segments = trimmed.split(".");
+      if (trimmed === "" || !segments.every((s) => NAME.test(s))) {
+        if (span) diagnostics.push(diag("KD1011", sub(span, i + 1, close + 2), `\`\${${inner}}\` is not a name or a reference`, { hints: ["an interpolation holds a name such as `${name}` or a reference such as `${db.host}`."] }));
+      } else if (span) {
+        if (buf) parts.push(buf);
+        text += buf;
+        buf = "";
+        let offset = at;
+        const path: Name[] = segments.map((s) => {
+          const n: Name = { kind: "Name", text: s, span: sub(span, offset, offset + s.length) };
+          offset += s.length + 1;
+          return n;
+        });
+        parts.push({ kind: "Ref", path, span: sub(span, at, at + trimmed.length) });
+      }
+      text += "${" + inner + "}";
+      i = close + 1;
+      continue;
+    }
+    buf += c;
+    i++;
+  }
+  if (buf || parts.length === 0) parts.push(buf);
+  text += buf;
+  return { parts, text, diagnostics };
+}

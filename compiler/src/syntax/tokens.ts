@@ -1,0 +1,94 @@
+// The token vocabulary. Comments are kept in their own group (not skipped): the formatter needs
+// them and `///` doc comments become hover text. Unterminated strings and comments are tokens of
+// their own so that one missing quote gives one precise diagnostic instead of a cascade.
+import { createToken, Lexer, type TokenType } from "chevrotain";
+
+export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const DocComment = createToken({ name: "DocComment", pattern: /\/\/\/[^\n]*/, group: "comments" });
+export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\n]*/, group: "comments" });
+export const BlockComment = createToken({ name: "BlockComment", pattern: /\/\*[\s\S]*?\*\//, group: "comments", line_breaks: true });
+export const UnterminatedBlockComment = createToken({
+  name: "UnterminatedBlockComment",
+  pattern: /\/\*[\s\S]*/,
+  group: "comments",
+  line_breaks: true,
+});
+
+export const StringTok = createToken({ name: "String", pattern: /"(?:[^"\\\n]|\\.)*"/, label: "a string" });
+export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\n]|\\.)*/, label: "a string" });
+
+/** A number with a unit suffix: `250m`, `1.5Gi`, `30s`, `1h30m`, `10%`. */
+export const Quantity = createToken({
+  name: "Quantity",
+  pattern: /\d+(?:\.\d+)?(?:%|[a-zA-Z]+(?:\d+(?:\.\d+)?[a-zA-Z]+)*)/,
+  label: "a quantity",
+});
+export const NumberTok = createToken({ name: "Number", pattern: /\d+(?:\.\d+)?/, label: "a number" });
+
+/** Names may contain inner hyphens, as DNS labels do: binary minus needs spaces around it. */
+export const Ident = createToken({ name: "Ident", pattern: /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/, label: "a name" });
+
+function keyword(word: string): TokenType {
+  return createToken({ name: word[0]!.toUpperCase() + word.slice(1), pattern: new RegExp(word), longer_alt: Ident, label: `\`${word}\`` });
+}
+export const App = keyword("app");
+export const Use = keyword("use");
+export const Template = keyword("template");
+export const Profile = keyword("profile");
+export const Kind = keyword("kind");
+export const From = keyword("from");
+export const For = keyword("for");
+export const To = keyword("to");
+export const True = keyword("true");
+export const False = keyword("false");
+export const KEYWORDS = [App, Use, Template, Profile, Kind, From, For, To, True, False];
+
+function punct(name: string, text: string): TokenType {
+  return createToken({ name, pattern: text, label: `\`${text}\`` });
+}
+export const LBrace = punct("LBrace", "{");
+export const RBrace = punct("RBrace", "}");
+export const LBracket = punct("LBracket", "[");
+export const RBracket = punct("RBracket", "]");
+export const LParen = punct("LParen", "(");
+export const RParen = punct("RParen", ")");
+export const Arrow = punct("Arrow", "->");
+export const Equals = punct("Equals", "=");
+export const Comma = punct("Comma", ",");
+export const Semi = punct("Semi", ";");
+export const Dot = punct("Dot", ".");
+export const Colon = punct("Colon", ":");
+export const Question = punct("Question", "?");
+export const Slash = punct("Slash", "/");
+export const Lt = punct("Lt", "<");
+export const Gt = punct("Gt", ">");
+
+export const ALL_TOKENS: TokenType[] = [
+  WhiteSpace,
+  DocComment,
+  LineComment,
+  BlockComment,
+  UnterminatedBlockComment,
+  StringTok,
+  UnterminatedString,
+  Quantity,
+  NumberTok,
+  ...KEYWORDS,
+  Ident,
+  LBrace,
+  RBrace,
+  LBracket,
+  RBracket,
+  LParen,
+  RParen,
+  Arrow,
+  Equals,
+  Comma,
+  Semi,
+  Dot,
+  Colon,
+  Question,
+  Slash,
+  Lt,
+  Gt,
+];
