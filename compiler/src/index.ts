@@ -1,1 +1,14 @@
+// The compiler library: everything other packages may use. Keep this list deliberate.
+export { check, build, type BuildOptions, type BuildResult, type CheckResult } from "./api.ts";
 export { parse } from "./syntax/parse.ts";
+export { format } from "./format/index.ts";
+export type { Host, ReadResult } from "./host.ts";
+export { memoryHost } from "./host.ts";
+export type { Diagnostic, Severity, Fix, TextEdit } from "./diagnostics/diagnostic.ts";
+export { hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
+export { CATALOGUE, explain } from "./diagnostics/catalogue.ts";
+export { renderPretty, renderPlain, renderJson, ANSI_COLORS, NO_COLORS } from "./diagnostics/render.ts";
+export { decodeSource } from "./syntax/decode.ts";
+export type { Span } from "./syntax/span.ts";
+export type * as IR from "./ir/model.ts";
+export const VERSION = "0.1.0";

@@ -73,6 +73,7 @@ export interface Nested {
   readonly kind: "Nested";
   readonly path: readonly Name[];
   readonly body: Block;
+  readonly doc?: string;
   readonly span: Span;
 }
 /** `port http 8080 -> 80`, `uses [a, b]`: a key followed by arguments on the same line. */
@@ -139,6 +140,8 @@ export interface Decl {
 export interface TemplateDecl {
   readonly kind: "Template";
   readonly name?: Name;
+  /** A template may refine another: `template api from web for service { ... }`. */
+  readonly from?: Name;
   /** The kind a template is for (`template web for service`); defaults to service. */
   readonly for?: Name;
   readonly body?: Block;
@@ -165,7 +168,7 @@ export type Item = AppDecl | UseDecl | Decl | TemplateDecl | ProfileDecl | KindD
 export interface Comment {
   readonly text: string;
   readonly span: Span;
-  /** True for `/* */`, false for `//` and `///`. */
+  /** True for block comments, false for line and doc comments. */
   readonly block: boolean;
 }
 

@@ -88,7 +88,8 @@ function syntaxErrors(file: string, errors: IRecognitionException[], haveUnclose
   const out: Diagnostic[] = [];
   const seen = new Set<number>();
   for (const e of errors) {
-    const tok: IToken = e.token.tokenType === EOF && e.previousToken ? e.previousToken : e.token;
+    const previous = (e as IRecognitionException & { previousToken?: IToken }).previousToken;
+    const tok: IToken = e.token.tokenType === EOF && previous ? previous : e.token;
     // An unclosed block is reported once, at its `{`; the complaint at end of input adds nothing.
     if (e.token.tokenType === EOF && haveUnclosed) continue;
     // Lexer already reported an unterminated string; the parser's view of it adds nothing.

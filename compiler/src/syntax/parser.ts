@@ -77,7 +77,7 @@ class KdslParser extends EmbeddedActionsParser {
     const kw = this.CONSUME(T.App);
     const name = this.OPTION(() => this.SUBRULE(this.name));
     const body = this.OPTION2(() => this.SUBRULE(this.block));
-    return this.ACTION(() => ({ kind: "App", name, body, doc: this.docs(kw.startOffset), span: this.cover(kw, name?.span, body?.span) }));
+    return this.ACTION(() => ({ kind: "App", name, body, doc: this.docs(kw.startOffset), span: this.cover(kw, body?.span ?? name?.span) }));
   });
 
   private useDecl = this.RULE("useDecl", (): A.UseDecl => {
@@ -117,12 +117,16 @@ class KdslParser extends EmbeddedActionsParser {
   private templateDecl = this.RULE("templateDecl", (): A.TemplateDecl => {
     const kw = this.CONSUME(T.Template);
     const name = this.SUBRULE(this.name);
+    const from = this.OPTION2(() => {
+      this.CONSUME(T.From);
+      return this.SUBRULE3(this.name);
+    });
     const forKind = this.OPTION(() => {
       this.CONSUME(T.For);
       return this.SUBRULE2(this.name);
     });
     const body = this.SUBRULE(this.block);
-    return this.ACTION(() => ({ kind: "Template", name, for: forKind, body, doc: this.docs(kw.startOffset), span: this.cover(kw, body?.span ?? name?.span) }));
+    return this.ACTION(() => ({ kind: "Template", name, from, for: forKind, body, doc: this.docs(kw.startOffset), span: this.cover(kw, body?.span ?? name?.span) }));
   });
 
   private profileDecl = this.RULE("profileDecl", (): A.ProfileDecl => {
@@ -227,7 +231,7 @@ class KdslParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const body = this.SUBRULE(this.block);
-          return this.ACTION((): A.Member => ({ kind: "Nested", path, body, span: this.cover2(first.span, body?.span) }));
+          return this.ACTION((): A.Member => ({ kind: "Nested", path, body, doc: this.docs(first.span.start), span: this.cover2(first.span, body?.span) }));
         },
       },
       {

@@ -1,0 +1,20 @@
+// `kdsl check <path> [--profile P]`: every diagnostic, nothing written. Builds in memory, so the
+// Kubernetes schema is checked too, but no secret is read.
+import { build, hasErrors } from "@kdsl/compiler";
+import { fsHost } from "../fs-host.ts";
+import { printDiagnostics, UsageError } from "../output.ts";
+import type { Flags } from "../flags.ts";
+
+export function run(flags: Flags): number {
+  const entry = flags.positionals[0];
+  if (!entry || flags.positionals.length > 1) throw new UsageError("check takes one file or directory: kdsl check <path>");
+  const host = fsHost();
+  const profiles = (flags.profile ?? []).flatMap((p) => p.split(",")).filter(Boolean);
+  const result = build(host, entry, { profiles, secrets: "reference" });
+  if (result.fatal) throw new UsageError(result.fatal);
+  const diagnostics = [...host.decodeErrors, ...result.diagnostics];
+  printDiagnostics(diagnostics, result.program.texts, flags.format);
+  if (hasErrors(diagnostics)) return 1;
+  if (flags.format === "pretty") process.stderr.write(`${entry}: no problems\n`);
+  return 0;
+}

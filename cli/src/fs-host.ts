@@ -1,0 +1,57 @@
+// The compiler's host over the real file system, for the CLI. Reads are decoded strictly (invalid
+// UTF-8 is a diagnostic, see decodeSource); the stdlib sits beside the installed package.
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { decodeSource, type Diagnostic, type Host, type ReadResult } from "@kdsl/compiler";
+
+/** stdlib/ relative to this module: cli/src/ (run from source) and cli/dist/ (bundled) are both two levels down. */
+export const STDLIB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../stdlib");
+
+export interface FsHost extends Host {
+  /** Decoding problems met while reading (invalid UTF-8, binary files). */
+  readonly decodeErrors: Diagnostic[];
+}
+
+export function fsHost(env: NodeJS.ProcessEnv = process.env): FsHost {
+  const decodeErrors: Diagnostic[] = [];
+  return {
+    decodeErrors,
+    readFile(p: string): ReadResult {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(p);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === "ENOENT") return { error: "not-found" };
+        if (code === "EISDIR") return { error: "is-directory" };
+        return { error: "unreadable", detail: code ?? String(e) };
+      }
+      const decoded = decodeSource(p, bytes);
+      if ("diagnostic" in decoded) {
+        decodeErrors.push(decoded.diagnostic);
+        return { text: "" };
+      }
+      return decoded;
+    },
+    listKdslFiles(dir: string) {
+      try {
+        if (!statSync(dir).isDirectory()) return undefined;
+        return readdirSync(dir)
+          .filter((f) => f.endsWith(".kdsl"))
+          .sort()
+          .map((f) => path.posix.join(dir.split(path.sep).join("/"), f));
+      } catch {
+        return undefined;
+      }
+    },
+    readStdlib(p: string) {
+      try {
+        return readFileSync(path.join(STDLIB_DIR, p), "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    getEnv: (name) => env[name],
+  };
+}

@@ -1,0 +1,69 @@
+// The `kdsl` command: a thin shell. Each command lives in its own module, loaded only when used,
+// so `kdsl explain` never pays for the parser and `kdsl --version` pays for nothing.
+import { parseFlags, type Flags } from "./flags.ts";
+import { UsageError } from "./output.ts";
+
+const VERSION = "0.1.0";
+
+export const HELP = `kdsl — typed manifests for microservices on Kubernetes
+
+Usage:
+  kdsl build <file|dir> [-o DIR] [--profile P] [--secrets reference|inline] [--format pretty|json]
+      Compile to Kubernetes YAML (stdout, or DIR/<app>.yaml written whole or not at all).
+  kdsl check <file|dir> [--profile P] [--format pretty|json]
+      Report every diagnostic; write nothing.
+  kdsl fmt [--check] <path...>
+      Rewrite .kdsl files in the canonical layout (--check: list files that are not).
+  kdsl explain <code>
+      Explain a diagnostic code, e.g. kdsl explain KD2004.
+
+Options:
+  -o, --output DIR     directory for build output
+  -p, --profile P      apply profile P (repeat, or P1,P2, to apply several in order)
+      --secrets MODE   reference (default): reference Secrets by name; inline: write values read
+                       from env(...) / file(...) into Secret objects
+      --format FORMAT  pretty (default) or json diagnostics
+  -h, --help           show this help
+  -v, --version        show the version
+
+Exit status: 0 clean, 1 when there are errors, 2 on usage or I/O errors.
+`;
+
+type Command = (flags: Flags) => number;
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  build: async () => (await import("./commands/build.ts")).run,
+  check: async () => (await import("./commands/check.ts")).run,
+  fmt: async () => (await import("./commands/fmt.ts")).run,
+  explain: async () => (await import("./commands/explain.ts")).run,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const [cmd, ...rest] = argv;
+    if (cmd === undefined || cmd === "help" || cmd === "--help" || cmd === "-h") {
+      process.stdout.write(HELP);
+      return cmd === undefined ? 2 : 0;
+    }
+    if (cmd === "--version" || cmd === "-v") {
+      process.stdout.write(`kdsl ${VERSION}\n`);
+      return 0;
+    }
+    const load = COMMANDS[cmd];
+    if (!load) throw new UsageError(`unknown command \`${cmd}\`; commands: ${Object.keys(COMMANDS).join(", ")}`);
+    const flags = parseFlags(rest);
+    if (flags.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    return (await load())(flags);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`kdsl: ${e.message}\n`);
+      return 2;
+    }
+    // A crash is a bug in kdsl, not in the user's file: say so plainly, keep the trace for reports.
+    process.stderr.write(`kdsl: internal error: ${(e as Error)?.message ?? e}\nplease report this with the input that caused it.\n`);
+    if (process.env["KDSL_DEBUG"]) process.stderr.write(String((e as Error)?.stack) + "\n");
+    return 3;
+  }
+}

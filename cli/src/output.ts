@@ -1,0 +1,40 @@
+// How the CLI speaks: diagnostics rendered for a terminal (colour only on a TTY, NO_COLOR
+// respected) or as JSON, and files written whole or not at all.
+import { writeFileSync, renameSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { ANSI_COLORS, NO_COLORS, renderJson, renderPretty, sortDiagnostics, type Diagnostic } from "@kdsl/compiler";
+
+export function useColor(stream: NodeJS.WriteStream): boolean {
+  return Boolean(stream.isTTY) && !("NO_COLOR" in process.env && process.env["NO_COLOR"] !== "") && process.env["TERM"] !== "dumb";
+}
+
+export function printDiagnostics(ds: readonly Diagnostic[], texts: ReadonlyMap<string, string>, format: "pretty" | "json"): void {
+  const sorted = sortDiagnostics(ds);
+  if (format === "json") {
+    process.stdout.write(renderJson(sorted) + "\n");
+    return;
+  }
+  if (sorted.length === 0) return;
+  const colors = useColor(process.stderr) ? ANSI_COLORS : NO_COLORS;
+  const out = sorted.map((d) => renderPretty(d, texts.get(d.span.file), colors)).join("\n\n");
+  const errors = sorted.filter((d) => d.severity === "error").length;
+  const warnings = sorted.filter((d) => d.severity === "warning").length;
+  const summary = [errors ? `${errors} error${errors > 1 ? "s" : ""}` : "", warnings ? `${warnings} warning${warnings > 1 ? "s" : ""}` : ""].filter(Boolean).join(", ");
+  process.stderr.write(out + "\n\n" + (summary || `${sorted.length} note${sorted.length > 1 ? "s" : ""}`) + "\n");
+}
+
+/** Writes through a temporary file in the same directory and renames it: readers never see half a file. */
+export function writeAtomic(file: string, content: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** A usage or I/O problem: message to stderr, exit code 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,56 @@
+// The compiler's public face. The CLI, the language server and the tests call these functions and
+// nothing deeper; each returns plain data and diagnostics and never throws on bad input.
+import type { Host } from "./host.ts";
+import { loadProgram, type Program } from "./program.ts";
+import { analyse, type Analysis } from "./semantics/analyse.ts";
+import { evaluate } from "./evaluate/evaluate.ts";
+import { lower } from "./ir/lower.ts";
+import type { AppModel } from "./ir/model.ts";
+import type { Diagnostic } from "./diagnostics/diagnostic.ts";
+import { hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
+import { toKubernetes, toYaml, type EmittedObject } from "./backends/k8s/index.ts";
+
+export interface CheckResult {
+  readonly program: Program;
+  readonly analysis?: Analysis;
+  readonly diagnostics: readonly Diagnostic[];
+  /** An I/O or usage problem with the entry itself (exit 2), not a diagnostic. */
+  readonly fatal?: string;
+}
+
+/** Load and check a project: every diagnostic up to and including names and types. */
+export function check(host: Host, entry: string): CheckResult {
+  const program = loadProgram(host, entry);
+  if (program.fatal) return { program, diagnostics: program.diagnostics, fatal: program.fatal };
+  const analysis = analyse(program);
+  return { program, analysis, diagnostics: sortDiagnostics([...program.diagnostics, ...analysis.diagnostics]) };
+}
+
+export interface BuildOptions {
+  readonly profiles?: readonly string[];
+  readonly secrets?: "reference" | "inline";
+}
+
+export interface BuildResult extends CheckResult {
+  readonly app?: AppModel;
+  readonly objects?: readonly EmittedObject[];
+  /** The multi-document YAML, present only when there are no errors. */
+  readonly yaml?: string;
+}
+
+/** Check, evaluate the chosen profiles, lower to the app model and emit validated Kubernetes YAML. */
+export function build(host: Host, entry: string, options: BuildOptions = {}): BuildResult {
+  const checked = check(host, entry);
+  if (checked.fatal || !checked.analysis) return checked;
+  const profiles = options.profiles ?? [];
+  const evaluated = evaluate(checked.analysis, profiles);
+  let diagnostics = [...checked.diagnostics, ...evaluated.diagnostics];
+  if (hasErrors(diagnostics)) return { ...checked, diagnostics: sortDiagnostics(diagnostics) };
+  const lowered = lower(checked.analysis, evaluated.decls, host, { secrets: options.secrets ?? "reference", profiles, root: checked.program.root });
+  diagnostics = [...diagnostics, ...lowered.diagnostics];
+  if (hasErrors(diagnostics)) return { ...checked, app: lowered.app, diagnostics: sortDiagnostics(diagnostics) };
+  const k8s = toKubernetes(lowered.app);
+  diagnostics = sortDiagnostics([...diagnostics, ...k8s.diagnostics]);
+  const result = { ...checked, app: lowered.app, objects: k8s.objects, diagnostics };
+  return hasErrors(diagnostics) ? result : { ...result, yaml: toYaml(k8s.objects.map((o) => o.object)) };
+}

@@ -1,0 +1,64 @@
+// Rendering diagnostics: pretty (code frames, colour on a TTY) for people, plain one-liners for
+// golden files, JSON for machines. All three say the same words.
+import type { Diagnostic } from "./diagnostic.ts";
+
+export interface Colors {
+  readonly red: (s: string) => string;
+  readonly yellow: (s: string) => string;
+  readonly blue: (s: string) => string;
+  readonly bold: (s: string) => string;
+  readonly dim: (s: string) => string;
+}
+const plain = (s: string) => s;
+export const NO_COLORS: Colors = { red: plain, yellow: plain, blue: plain, bold: plain, dim: plain };
+const sgr = (code: string) => (s: string) => `\x1b[${code}m${s}\x1b[0m`;
+export const ANSI_COLORS: Colors = { red: sgr("31"), yellow: sgr("33"), blue: sgr("34"), bold: sgr("1"), dim: sgr("2") };
+
+/** `file:line:col: severity[code]: message` — stable, for golden files and editors' problem matchers. */
+export function renderPlain(d: Diagnostic): string {
+  return `${d.span.file}:${d.span.line}:${d.span.col}: ${d.severity}[${d.code}]: ${d.message}`;
+}
+
+export function renderJson(ds: readonly Diagnostic[]): string {
+  return JSON.stringify(
+    ds.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      file: d.span.file,
+      line: d.span.line,
+      column: d.span.col,
+      endLine: d.span.endLine,
+      endColumn: d.span.endCol,
+      ...(d.label ? { label: d.label } : {}),
+      ...(d.hints ? { hints: d.hints } : {}),
+      ...(d.related ? { related: d.related.map((r) => ({ message: r.message, file: r.span.file, line: r.span.line, column: r.span.col })) } : {}),
+    })),
+    null,
+    2,
+  );
+}
+
+/** A code frame under the headline, as quality.md shows. `text` is the file's source, if known. */
+export function renderPretty(d: Diagnostic, text: string | undefined, c: Colors = NO_COLORS): string {
+  const sev = d.severity === "error" ? c.red : d.severity === "warning" ? c.yellow : c.blue;
+  const out: string[] = [c.bold(sev(`${d.severity}[${d.code}]`) + `: ${d.message}`)];
+  const lineNo = String(d.span.line);
+  const pad = " ".repeat(lineNo.length);
+  out.push(`${pad}${c.blue("-->")} ${d.span.file}:${d.span.line}:${d.span.col}`);
+  const line = text?.split("\n")[d.span.line - 1];
+  if (line !== undefined) {
+    const shown = line.replace(/\t/g, " ").replace(/\r$/, "");
+    const clipped = shown.length > 160 ? shown.slice(0, 160) + "…" : shown;
+    const start = Math.min(d.span.col - 1, clipped.length);
+    const width = d.span.endLine === d.span.line ? Math.max(1, Math.min(d.span.endCol - d.span.col, clipped.length - start || 1)) : Math.max(1, clipped.length - start);
+    out.push(`${pad} ${c.blue("|")}`);
+    out.push(`${c.blue(lineNo)} ${c.blue("|")} ${clipped}`);
+    out.push(`${pad} ${c.blue("|")} ${" ".repeat(start)}${sev("^".repeat(width))}${d.label ? " " + sev(d.label) : ""}`);
+  }
+  if (d.hints?.length || d.related?.length) out.push(`${pad} ${c.blue("|")}`);
+  for (const h of d.hints ?? []) out.push(`${pad} ${c.blue("=")} help: ${h}`);
+  for (const r of d.related ?? []) out.push(`${pad} ${c.blue("=")} note: ${r.message} at ${r.span.file}:${r.span.line}:${r.span.col}`);
+  out.push(`${pad} ${c.blue("=")} note: \`kdsl explain ${d.code}\` says more.`);
+  return out.join("\n");
+}

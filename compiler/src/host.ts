@@ -1,0 +1,29 @@
+// The compiler does no I/O: files and the environment come through this interface. The CLI backs
+// it with the file system, the language server with open documents, tests with a map.
+export type ReadResult = { readonly text: string } | { readonly error: "not-found" | "is-directory" | "unreadable"; readonly detail?: string };
+
+export interface Host {
+  /** Reads a project file by path (as given by the caller, `/`-separated). */
+  readFile(path: string): ReadResult;
+  /** The `.kdsl` files directly inside a directory, or undefined when `path` is not a directory. */
+  listKdslFiles(path: string): readonly string[] | undefined;
+  /** Reads a stdlib file by its path inside stdlib/ (`prelude.kdsl`, `std/web.kdsl`). */
+  readStdlib(path: string): string | undefined;
+  /** An environment variable, for `env(...)` secret values in inline mode. */
+  getEnv(name: string): string | undefined;
+}
+
+/** A host over an in-memory map, for tests and the playground. */
+export function memoryHost(files: Readonly<Record<string, string>>, stdlib: Readonly<Record<string, string>>, env: Readonly<Record<string, string>> = {}): Host {
+  return {
+    readFile: (p) => (p in files ? { text: files[p]! } : Object.keys(files).some((f) => f.startsWith(p + "/")) ? { error: "is-directory" } : { error: "not-found" }),
+    listKdslFiles: (dir) => {
+      const prefix = dir.endsWith("/") ? dir : dir + "/";
+      const inside = Object.keys(files).filter((f) => f.startsWith(prefix));
+      if (inside.length === 0) return undefined;
+      return inside.filter((f) => !f.slice(prefix.length).includes("/") && f.endsWith(".kdsl")).sort();
+    },
+    readStdlib: (p) => stdlib[p],
+    getEnv: (n) => env[n],
+  };
+}

@@ -1,0 +1,177 @@
+// Lowering: evaluated values → the app model. Here the last facts that need the whole app are
+// checked (a referenced service must have a port), and secret values are read when, and only
+// when, the build asked for inline secrets.
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diag } from "../diagnostics/catalogue.ts";
+import type { Host } from "../host.ts";
+import type { Analysis } from "../semantics/analyse.ts";
+import type { EvaluatedDecl } from "../evaluate/evaluate.ts";
+import type { BlockValue, Value } from "../semantics/values.ts";
+import { cpuText } from "../semantics/units.ts";
+import { imageTag } from "../semantics/names.ts";
+import type * as IR from "./model.ts";
+import { posix as path } from "node:path";
+
+export interface LowerOptions {
+  readonly secrets: "reference" | "inline";
+  readonly profiles: readonly string[];
+  /** Project root, for `file(...)` secret values. */
+  readonly root: string;
+}
+
+function get<V extends Value["v"]>(b: BlockValue, key: string, v: V): Extract<Value, { v: V }> | undefined {
+  const x = b.fields.get(key);
+  return x && x.v === v ? (x as Extract<Value, { v: V }>) : undefined;
+}
+const str = (b: BlockValue, k: string) => get(b, k, "string")?.s;
+const strings = (b: BlockValue, k: string) => get(b, k, "list")?.items.flatMap((i) => (i.v === "string" ? [i.s] : []));
+const workloads = (b: BlockValue, k: string) => get(b, k, "list")?.items.flatMap((i) => (i.v === "workload" ? [i.name] : [])) ?? [];
+
+export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host: Host, options: LowerOptions): { app: IR.AppModel; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const byName = new Map(decls.map((d) => [d.symbol.name, d]));
+  const name = analysis.app?.name.text ?? "app";
+  const services: IR.ServiceModel[] = [];
+  const jobs: IR.JobModel[] = [];
+  const secrets: IR.SecretModel[] = [];
+  const configs: IR.ConfigModel[] = [];
+
+  const env = (b: BlockValue): IR.EnvVar[] => {
+    const out: IR.EnvVar[] = [];
+    for (const [k, v] of get(b, "env", "block")?.fields ?? []) {
+      let value: IR.EnvValue | undefined;
+      if (v.v === "string") value = { kind: "literal", value: v.s };
+      else if (v.v === "secretRef") value = { kind: "secret", secret: v.secret, key: v.key };
+      else if (v.v === "configRef") value = { kind: "config", config: v.config, key: v.key };
+      else if (v.v === "serviceRef") {
+        const target = byName.get(v.service);
+        if (target && !get(target.final, "port", "block")?.fields.size) {
+          diagnostics.push(diag("KD4003", v.span, `service \`${v.service}\` has no port, so it has no \`.${v.form}\``, { hints: [`give \`${v.service}\` a port: \`port http 8080\`.`] }));
+        }
+        value = { kind: "service", service: v.service, form: v.form };
+      }
+      if (value) out.push({ name: k, value, origin: v.span });
+    }
+    return out;
+  };
+
+  const workload = (d: EvaluatedDecl): IR.Workload => {
+    const b = d.final;
+    const labels: Record<string, string> = {};
+    for (const [k, v] of get(b, "labels", "block")?.fields ?? []) if (v.v === "string") labels[k] = v.s;
+    const w: { -readonly [K in keyof IR.Workload]: IR.Workload[K] } = { name: d.symbol.name, image: str(b, "image") ?? "", labels, env: env(b), resources: resources(get(b, "resources", "block")), origin: d.symbol.decl.name!.span };
+    const run = str(b, "run");
+    if (run !== undefined) w.run = run;
+    const command = strings(b, "command");
+    if (command?.length) w.command = command;
+    const args = strings(b, "args");
+    if (args?.length) w.args = args;
+    return w;
+  };
+
+  for (const d of decls) {
+    const b = d.final;
+    switch (d.symbol.kind) {
+      case "service": {
+        const ports = [...(get(b, "port", "block")?.fields.values() ?? [])].flatMap((p) => (p.v === "port" ? [{ name: p.name, port: p.port, targetPort: p.target, origin: p.span }] : []));
+        const canaryBlock = get(b, "canary", "block");
+        const canaryImage = canaryBlock && str(canaryBlock, "image");
+        const weight = canaryBlock && get(canaryBlock, "weight", "percent");
+        const s: { -readonly [K in keyof IR.ServiceModel]: IR.ServiceModel[K] } = {
+          ...workload(d),
+          replicas: get(b, "replicas", "int")?.n ?? 1,
+          ports,
+          probes: probes(get(b, "health", "block")),
+          uses: workloads(b, "uses"),
+        };
+        if (canaryBlock && canaryImage && weight) {
+          if (weight.n <= 0 || weight.n >= 100) diagnostics.push(diag("KD3003", weight.span, `a canary weight must be between 0% and 100% (exclusive), not ${weight.n}%`));
+          else s.canary = { image: canaryImage, weight: weight.n, origin: canaryBlock.span };
+        }
+        services.push(s);
+        break;
+      }
+      case "job": {
+        const deadline = get(b, "deadline", "duration")?.seconds;
+        const j: { -readonly [K in keyof IR.JobModel]: IR.JobModel[K] } = { ...workload(d), retries: get(b, "retries", "int")?.n ?? 3, after: workloads(b, "after") };
+        if (deadline !== undefined) j.deadline = Math.ceil(deadline);
+        jobs.push(j);
+        break;
+      }
+      case "secret": {
+        const entries: IR.SecretEntry[] = [];
+        for (const [key, v] of b.fields) {
+          if (v.v !== "source") continue;
+          const source: IR.SecretSource = v.from === "env" ? { kind: "env", name: v.arg } : { kind: "file", path: v.arg };
+          let value: string | undefined;
+          if (options.secrets === "inline") {
+            if (v.from === "env") {
+              value = host.getEnv(v.arg);
+              if (value === undefined) diagnostics.push(diag("KD4001", v.span, `environment variable \`${v.arg}\` is not set`, { label: "needed for `--secrets inline`", hints: [`set it, or build with \`--secrets reference\` to reference secret \`${d.symbol.name}\` by name.`] }));
+            } else {
+              const read = host.readFile(path.join(options.root, v.arg));
+              if ("text" in read) value = read.text;
+              else diagnostics.push(diag("KD4002", v.span, `cannot read \`${v.arg}\` (${read.error})`, { hints: ["the path is relative to the project directory."] }));
+            }
+          }
+          entries.push(value === undefined ? { key, source, origin: v.span } : { key, source, value, origin: v.span });
+        }
+        secrets.push({ name: d.symbol.name, entries, origin: d.symbol.decl.name!.span });
+        break;
+      }
+      case "config": {
+        const entries: IR.ConfigEntry[] = [];
+        for (const [key, v] of b.fields) if (v.v === "string") entries.push({ key, value: v.s, origin: v.span });
+        configs.push({ name: d.symbol.name, entries, origin: d.symbol.decl.name!.span });
+        break;
+      }
+    }
+  }
+  const namespace = (analysis.app && str(analysis.app.value, "namespace")) ?? name;
+  const origin = analysis.app?.name.span ?? { file: ".", start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 };
+  return { app: { name, namespace, profiles: options.profiles, services, jobs, secrets, configs, secretsMode: options.secrets, origin }, diagnostics };
+}
+
+function resources(b: BlockValue | undefined): IR.Resources {
+  if (!b) return {};
+  const out: { cpu?: { request?: string; limit?: string }; memory?: { request?: string; limit?: string } } = {};
+  const cpu = get(b, "cpu", "range");
+  if (cpu) {
+    const text = (v: Value | undefined) => (v?.v === "cpu" ? cpuText(v.millis) : undefined);
+    out.cpu = clean({ request: text(cpu.from), limit: text(cpu.to) });
+  }
+  const memory = get(b, "memory", "range");
+  if (memory) {
+    const text = (v: Value | undefined) => (v?.v === "memory" ? v.raw : undefined);
+    out.memory = clean({ request: text(memory.from), limit: text(memory.to) });
+  }
+  return out;
+}
+
+function clean<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+function probes(b: BlockValue | undefined): IR.Probes {
+  if (!b) return {};
+  const timing = {
+    period: get(b, "period", "duration")?.seconds,
+    initialDelay: get(b, "initial-delay", "duration")?.seconds,
+    timeout: get(b, "timeout", "duration")?.seconds,
+    failureThreshold: get(b, "failures", "int")?.n,
+  };
+  const out: { -readonly [K in keyof IR.Probes]: IR.Probes[K] } = {};
+  for (const kind of ["readiness", "liveness", "startup"] as const) {
+    const p = get(b, kind, "probe");
+    if (p) out[kind] = clean({ action: p.action, origin: p.span, period: sec(timing.period), initialDelay: sec(timing.initialDelay), timeout: sec(timing.timeout), failureThreshold: timing.failureThreshold });
+  }
+  return out;
+}
+
+/** Kubernetes counts probe timings in whole seconds, at least one. */
+function sec(s: number | undefined): number | undefined {
+  return s === undefined ? undefined : Math.max(1, Math.ceil(s));
+}
+
+export { imageTag };

@@ -1,0 +1,120 @@
+// Loading: the entry (a file or a directory of .kdsl files), the modules they `use` (the stdlib's
+// `std/...` and local `./file`), and the prelude. `use` never leaves the project root; cycles are
+// reported. Each file is parsed once.
+import { posix as path } from "node:path";
+import type { Host } from "./host.ts";
+import type { SourceFile, UseDecl } from "./syntax/ast.ts";
+import { parse } from "./syntax/parse.ts";
+import type { Diagnostic } from "./diagnostics/diagnostic.ts";
+import { diag } from "./diagnostics/catalogue.ts";
+
+export interface Program {
+  /** Project files (the entry file, or every .kdsl file of the entry directory), sorted. */
+  readonly files: readonly SourceFile[];
+  /** Modules reached through `use`, project-local or stdlib, in load order. */
+  readonly modules: readonly SourceFile[];
+  readonly prelude: SourceFile;
+  readonly root: string;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Set when the entry itself cannot be read: a usage or I/O error, not a diagnostic. */
+  readonly fatal?: string;
+  /** The source text of every file, by path (for code frames and the formatter). */
+  readonly texts: ReadonlyMap<string, string>;
+}
+
+export const STDLIB_PREFIX = "stdlib/";
+
+export function loadProgram(host: Host, entry: string): Program {
+  const diagnostics: Diagnostic[] = [];
+  const texts = new Map<string, string>();
+  const preludeText = host.readStdlib("prelude.kdsl") ?? "";
+  const preludeFile = STDLIB_PREFIX + "prelude.kdsl";
+  texts.set(preludeFile, preludeText);
+  const prelude = parse(preludeFile, preludeText);
+  diagnostics.push(...prelude.diagnostics);
+
+  const normalized = path.normalize(entry).replace(/\/$/, "") || ".";
+  const listed = host.listKdslFiles(normalized);
+  let root: string;
+  let entryFiles: readonly string[];
+  if (listed !== undefined) {
+    root = normalized;
+    entryFiles = listed;
+    if (listed.length === 0) return { files: [], modules: [], prelude: prelude.ast, root, diagnostics, texts, fatal: `no .kdsl files in ${entry}` };
+  } else {
+    root = path.dirname(normalized);
+    entryFiles = [normalized];
+  }
+
+  const files: SourceFile[] = [];
+  const modules: SourceFile[] = [];
+  const loaded = new Map<string, SourceFile>();
+
+  const load = (file: string, text: string): SourceFile => {
+    texts.set(file, text);
+    const r = parse(file, text);
+    diagnostics.push(...r.diagnostics);
+    loaded.set(file, r.ast);
+    return r.ast;
+  };
+
+  for (const f of entryFiles) {
+    const read = host.readFile(f);
+    if (!("text" in read)) {
+      if (f === normalized) return { files: [], modules: [], prelude: prelude.ast, root, diagnostics, texts, fatal: read.error === "not-found" ? `${entry}: no such file or directory` : `${entry}: cannot be read${read.detail ? ` (${read.detail})` : ""}` };
+      continue;
+    }
+    files.push(load(f, read.text));
+  }
+
+  // Depth-first over `use`, with the chain kept to report cycles where they close.
+  const visit = (file: SourceFile, chain: string[]): void => {
+    for (const item of file.items) {
+      if (item.kind !== "Use" || item.path === undefined) continue;
+      const target = resolveUse(item, file.file, root, diagnostics);
+      if (!target) continue;
+      if (chain.includes(target)) {
+        diagnostics.push(diag("KD2009", item.pathSpan ?? item.span, `\`use ${item.path}\` closes a cycle: ${[...chain.slice(chain.indexOf(target)), target].join(" → ")}`));
+        continue;
+      }
+      let mod = loaded.get(target);
+      if (!mod) {
+        const text = target.startsWith(STDLIB_PREFIX) ? host.readStdlib(target.slice(STDLIB_PREFIX.length)) : textOf(host.readFile(target));
+        if (text === undefined) {
+          diagnostics.push(diag("KD2007", item.pathSpan ?? item.span, `cannot find module \`${item.path}\``, { hints: target.startsWith(STDLIB_PREFIX) ? ["the stdlib has `std/web`."] : [`looked for ${target}.`] }));
+          continue;
+        }
+        mod = load(target, text);
+        modules.push(mod);
+      } else if (!modules.includes(mod) && !files.includes(mod)) modules.push(mod);
+      if (!files.includes(mod)) visit(mod, [...chain, target]);
+    }
+  };
+  for (const f of files) visit(f, [f.file]);
+  return { files, modules, prelude: prelude.ast, root, diagnostics, texts };
+}
+
+function textOf(r: ReturnType<Host["readFile"]>): string | undefined {
+  return "text" in r ? r.text : undefined;
+}
+
+function resolveUse(u: UseDecl, from: string, root: string, diagnostics: Diagnostic[]): string | undefined {
+  const p = u.path!;
+  const span = u.pathSpan ?? u.span;
+  if (p.startsWith("std/")) return STDLIB_PREFIX + p + ".kdsl";
+  if (from.startsWith(STDLIB_PREFIX)) {
+    diagnostics.push(diag("KD2007", span, `stdlib modules can only use other stdlib modules, not \`${p}\``));
+    return undefined;
+  }
+  if (!p.startsWith("./") && !p.startsWith("../")) {
+    diagnostics.push(diag("KD2007", span, `cannot find module \`${p}\``, { hints: ["stdlib modules start with `std/`, project files with `./`."] }));
+    return undefined;
+  }
+  const target = path.normalize(path.join(path.dirname(from), p.endsWith(".kdsl") ? p : p + ".kdsl"));
+  const rel = path.relative(root, target);
+  if (rel.startsWith("..") || path.isAbsolute(rel)) {
+    diagnostics.push(diag("KD2008", span, `\`use ${p}\` reaches outside the project root \`${root}\``, { hints: ["modules must live inside the project directory."] }));
+    return undefined;
+  }
+  return target;
+}

@@ -1,0 +1,191 @@
+// Names and types over a loaded program: the app's symbols, each declaration checked against its
+// kind (with its template chain applied), every profile checked as an overlay. The result holds
+// typed values; evaluation (profiles chosen, defaults) and lowering come after.
+import type { Name, ProfileDecl, SourceFile, TemplateDecl } from "../syntax/ast.ts";
+import { fileStart } from "../syntax/span.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diag } from "../diagnostics/catalogue.ts";
+import type { Program } from "../program.ts";
+import type { KindSchema } from "./types.ts";
+import { loadKinds } from "./schema.ts";
+import type { Ctx, DeclSymbol, Scope } from "./scope.ts";
+import { checkBlock, checkMembers } from "./check-block.ts";
+import { block, merge, type BlockValue } from "./values.ts";
+import { checkDnsLabel } from "./names.ts";
+import { didYouMean } from "./suggest.ts";
+
+export interface CheckedDecl {
+  readonly symbol: DeclSymbol;
+  readonly schema: KindSchema;
+  /** Template chain and body merged; profiles not yet applied. */
+  readonly value: BlockValue;
+}
+
+export interface Analysis {
+  readonly scope: Scope;
+  readonly app?: { readonly name: Name; readonly value: BlockValue };
+  readonly decls: readonly CheckedDecl[];
+  /** Per profile, per target declaration: the overlay to merge. */
+  readonly profiles: ReadonlyMap<string, ReadonlyMap<string, BlockValue>>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Kinds written with their own keyword rather than `<kind> <name> { }`. */
+const RESERVED = new Set(["app"]);
+
+export function analyse(program: Program): Analysis {
+  const diagnostics: Diagnostic[] = [];
+  const { kinds, diagnostics: kindErrors } = loadKinds(program.prelude);
+  diagnostics.push(...kindErrors);
+
+  const sources: SourceFile[] = [...program.files, ...program.modules];
+  const decls = new Map<string, DeclSymbol>();
+  const templates = new Map<string, TemplateDecl>();
+  const profiles = new Map<string, ProfileDecl>();
+  const keys = new Map<string, Set<string>>();
+  let app: { name: Name; value: BlockValue } | undefined;
+  const appDecls = program.files.flatMap((f) => f.items.filter((i) => i.kind === "App"));
+
+  const nameSpans = new Map<string, import("../syntax/span.ts").Span>();
+  const declare = <T>(table: Map<string, T>, name: Name | undefined, item: T, what: string): void => {
+    if (!name) return;
+    const problem = checkDnsLabel(name.text);
+    if (problem) diagnostics.push(diag("KD3004", name.span, `${what} name \`${name.text}\` is not a DNS label: ${problem}`));
+    const key = `${table === (decls as unknown) ? "decl" : what}:${name.text}`;
+    const earlier = nameSpans.get(key);
+    if (earlier) {
+      diagnostics.push(diag("KD2002", name.span, `${what} \`${name.text}\` is declared twice`, { label: "declared again here", related: [{ span: earlier, message: "first declared here" }] }));
+      return;
+    }
+    nameSpans.set(key, name.span);
+    table.set(name.text, item);
+  };
+
+  for (const src of sources) {
+    for (const item of src.items) {
+      if (item.kind === "Template") declare(templates, item.name, item, "template");
+      else if (item.kind === "Profile") declare(profiles, item.name, item, "profile");
+      else if (item.kind === "Decl") {
+        const k = item.keyword.text;
+        if (!kinds.has(k) || RESERVED.has(k)) {
+          diagnostics.push(diag("KD2005", item.keyword.span, `unknown kind \`${k}\``, { label: "not a kind kdsl knows", hints: didYouMean(k, [...kinds.keys(), "template", "profile", "use"].filter((x) => !RESERVED.has(x))) }));
+          continue;
+        }
+        if (!item.name) continue;
+        declare(decls, item.name, { name: item.name.text, kind: k, decl: item }, k);
+        if ((k === "secret" || k === "config") && item.body) {
+          keys.set(item.name.text, new Set(item.body.members.map((m) => (m.kind === "FieldDecl" ? m.name.text : m.path[0]?.text ?? ""))));
+        }
+      } else if (item.kind === "Kind" && !src.file.endsWith("prelude.kdsl")) {
+        diagnostics.push(diag("KD3014", item.span, "`kind` declarations belong in the prelude only"));
+      }
+    }
+  }
+
+  const appName = appDecls[0]?.kind === "App" ? appDecls[0].name?.text ?? "app" : "app";
+  const scope: Scope = { kinds, decls, templates, profiles, keys, appName };
+
+  if (appDecls.length === 0) {
+    const first = program.files[0];
+    diagnostics.push(diag("KD2010", fileStart(first?.file ?? "."), "no `app` declaration", { hints: ["start the file with `app <name>`: it names the namespace and the `part-of` label."] }));
+  }
+  for (const extra of appDecls.slice(1)) {
+    diagnostics.push(diag("KD2010", extra.span, "`app` is declared more than once", { related: [{ span: appDecls[0]!.span, message: "first declared here" }] }));
+  }
+  const first = appDecls[0];
+  if (first?.kind === "App" && first.name) {
+    const problem = checkDnsLabel(first.name.text);
+    if (problem) diagnostics.push(diag("KD3004", first.name.span, `app name \`${first.name.text}\` is not a DNS label: ${problem}`));
+    const ctx: Ctx = { scope, selfName: first.name.text, diagnostics };
+    const value = first.body ? checkBlock(ctx, first.body, kinds.get("app")?.fields ?? new Map(), "`app`") : block(new Map(), first.span);
+    app = { name: first.name, value };
+  }
+
+  const checked: CheckedDecl[] = [];
+  for (const sym of decls.values()) {
+    const schema = kinds.get(sym.kind)!;
+    const ctx: Ctx = { scope, selfName: sym.name, diagnostics };
+    let value = block(new Map(), sym.decl.span);
+    for (const t of templateChain(ctx, sym.decl.from, sym.kind)) {
+      if (t.body) value = merge(value, checkBlock(ctx, t.body, schema.fields, `a ${sym.kind}`));
+    }
+    if (sym.decl.body) value = merge(value, checkBlock(ctx, sym.decl.body, schema.fields, `a ${sym.kind}`));
+    value = { ...value, span: sym.decl.span };
+    for (const [name, field] of schema.fields) {
+      if (!field.optional && name !== "_" && !value.fields.has(name)) {
+        diagnostics.push(diag("KD3009", sym.decl.name!.span, `${sym.kind} \`${sym.name}\` has no \`${name}\``, { label: `\`${name}\` is required`, hints: field.doc ? [field.doc.split("\n")[0]!] : [] }));
+      }
+    }
+    checked.push({ symbol: sym, schema, value });
+  }
+
+  const overlays = new Map<string, Map<string, BlockValue>>();
+  for (const p of profiles.values()) overlays.set(p.name!.text, checkProfile(scope, p, diagnostics));
+
+  return { scope, app, decls: checked, profiles: overlays, diagnostics: dedupe(diagnostics) };
+}
+
+/** The templates a declaration inherits from, outermost first; cycles and wrong kinds reported. */
+function templateChain(ctx: Ctx, from: Name | undefined, kind: string): TemplateDecl[] {
+  const chain: TemplateDecl[] = [];
+  const seen: string[] = [];
+  let next = from;
+  while (next) {
+    const t = ctx.scope.templates.get(next.text);
+    if (!t) {
+      ctx.diagnostics.push(diag("KD2006", next.span, `unknown template \`${next.text}\``, { hints: [...didYouMean(next.text, ctx.scope.templates.keys()), ...(next.text === "web" ? ["add `use std/web` to bring the stdlib's `web` template in."] : [])] }));
+      break;
+    }
+    if (seen.includes(next.text)) {
+      ctx.diagnostics.push(diag("KD2011", next.span, `template \`${next.text}\` extends itself: ${[...seen, next.text].join(" → ")}`));
+      break;
+    }
+    seen.push(next.text);
+    const forKind = t.for?.text ?? "service";
+    if (forKind !== kind) {
+      ctx.diagnostics.push(diag("KD2015", next.span, `template \`${next.text}\` is for a ${forKind}, not a ${kind}`, { related: [{ span: t.name!.span, message: "template declared here" }] }));
+      break;
+    }
+    chain.unshift(t);
+    next = t.from;
+  }
+  return chain;
+}
+
+function checkProfile(scope: Scope, p: ProfileDecl, diagnostics: Diagnostic[]): Map<string, BlockValue> {
+  const byTarget = new Map<string, { member: import("../syntax/ast.ts").Member; path: readonly Name[] }[]>();
+  for (const m of p.body?.members ?? []) {
+    const path = m.kind === "FieldDecl" ? [m.name] : m.path;
+    const target = path[0];
+    if (!target) continue;
+    if (path.length < 2) {
+      diagnostics.push(diag("KD3014", m.span, "a profile setting names what it changes: `service-name.field = value`", { hints: [`e.g. \`${[...scope.decls.keys()][0] ?? "api"}.replicas = 3\`.`] }));
+      continue;
+    }
+    if (!scope.decls.has(target.text)) {
+      diagnostics.push(diag("KD2001", target.span, `unknown name \`${target.text}\``, { label: "nothing in this app has this name", hints: didYouMean(target.text, scope.decls.keys()) }));
+      continue;
+    }
+    const list = byTarget.get(target.text) ?? [];
+    list.push({ member: m, path: path.slice(1) });
+    byTarget.set(target.text, list);
+  }
+  const out = new Map<string, BlockValue>();
+  for (const [target, members] of byTarget) {
+    const sym = scope.decls.get(target)!;
+    const ctx: Ctx = { scope, selfName: target, diagnostics };
+    out.set(target, checkMembers(ctx, members, scope.kinds.get(sym.kind)!.fields, `a ${sym.kind}`, p.span));
+  }
+  return out;
+}
+
+/** A template checked once per user reports its problems once. */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}|${d.span.file}|${d.span.start}|${d.span.end}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

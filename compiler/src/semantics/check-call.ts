@@ -1,0 +1,84 @@
+// The builtin functions: `env("NAME")` and `file("path")` where a secret value goes, and the probe
+// constructors `http("/path" [, port])`, `tcp([port])`, `grpc([port])`, `exec(["cmd", ...])`.
+import type { Call, Expr } from "../syntax/ast.ts";
+import { diag } from "../diagnostics/catalogue.ts";
+import type { Value } from "./values.ts";
+import type { Ctx } from "./scope.ts";
+import { didYouMean } from "./suggest.ts";
+import { checkEnvName } from "./names.ts";
+
+const SECRET_CALLS = ["env", "file"];
+const PROBE_CALLS = ["http", "tcp", "grpc", "exec"];
+
+function wrong(ctx: Ctx, call: Call, usage: string): undefined {
+  ctx.diagnostics.push(diag("KD3012", call.span, `wrong arguments to \`${call.callee.text}\``, { hints: [`write \`${usage}\`.`] }));
+  return undefined;
+}
+
+function plainString(e: Expr | undefined): string | undefined {
+  return e?.kind === "String" && e.parts.every((p) => typeof p === "string") ? e.parts.join("") : undefined;
+}
+
+function portArg(e: Expr | undefined): string | number | undefined | null {
+  if (e === undefined) return undefined;
+  if (e.kind === "Number" && Number.isInteger(e.value) && e.value >= 1 && e.value <= 65535) return e.value;
+  const s = plainString(e);
+  if (s !== undefined) return s;
+  if (e.kind === "Ref" && e.path.length === 1) return e.path[0]!.text;
+  return null; // present but invalid
+}
+
+export function checkCall(ctx: Ctx, field: string, type: "Probe" | "SecretValue", call: Call): Value | undefined {
+  const name = call.callee.text;
+  const allowed = type === "Probe" ? PROBE_CALLS : SECRET_CALLS;
+  if (!allowed.includes(name)) {
+    const other = type === "Probe" ? SECRET_CALLS : PROBE_CALLS;
+    const hints = other.includes(name) ? [`\`${name}(...)\` belongs elsewhere; \`${field}\` takes ${allowed.map((a) => `\`${a}(...)\``).join(", ")}.`] : didYouMean(name, allowed);
+    ctx.diagnostics.push(diag("KD3012", call.callee.span, `\`${name}\` is not a function \`${field}\` can use`, { hints }));
+    return undefined;
+  }
+  const [a, b] = call.args;
+  switch (name) {
+    case "env": {
+      const v = plainString(a);
+      if (v === undefined || call.args.length !== 1) return wrong(ctx, call, 'env("NAME")');
+      const problem = checkEnvName(v);
+      if (problem) {
+        ctx.diagnostics.push(diag("KD3013", a!.span, `\`${v}\` is not an environment variable name: ${problem}`));
+        return undefined;
+      }
+      return { v: "source", from: "env", arg: v, span: call.span };
+    }
+    case "file": {
+      const v = plainString(a);
+      if (v === undefined || call.args.length !== 1) return wrong(ctx, call, 'file("path/inside/the/project")');
+      if (v.startsWith("/") || v.split("/").includes("..")) {
+        ctx.diagnostics.push(diag("KD2008", a!.span, `\`${v}\` is outside the project`, { hints: ["secret files are read relative to the project directory and must stay inside it."] }));
+        return undefined;
+      }
+      return { v: "source", from: "file", arg: v, span: call.span };
+    }
+    case "http": {
+      const path = plainString(a);
+      const port = portArg(b);
+      if (path === undefined || !path.startsWith("/") || port === null || call.args.length > 2) return wrong(ctx, call, 'http("/healthz") or http("/healthz", 8080)');
+      return { v: "probe", action: port === undefined ? { type: "http", path } : { type: "http", path, port }, span: call.span };
+    }
+    case "tcp": {
+      const port = portArg(a);
+      if (port === null || call.args.length > 1) return wrong(ctx, call, "tcp() or tcp(5432)");
+      return { v: "probe", action: port === undefined ? { type: "tcp" } : { type: "tcp", port }, span: call.span };
+    }
+    case "grpc": {
+      const port = portArg(a);
+      if (port === null || typeof port === "string" || call.args.length > 1) return wrong(ctx, call, "grpc() or grpc(9090)");
+      return { v: "probe", action: port === undefined ? { type: "grpc" } : { type: "grpc", port }, span: call.span };
+    }
+    case "exec": {
+      const items = a?.kind === "List" ? a.items.map(plainString) : [];
+      if (call.args.length !== 1 || items.length === 0 || items.some((i) => i === undefined)) return wrong(ctx, call, 'exec(["cat", "/tmp/ready"])');
+      return { v: "probe", action: { type: "exec", command: items as string[] }, span: call.span };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,210 @@
+// Expressions against their expected scalar type: literals with units, strings, references and
+// the builtin calls. Returns the typed value, or undefined after reporting why not; an undefined
+// value produces no follow-on errors.
+import type { Call, Expr, Ref, StringLit } from "../syntax/ast.ts";
+import type { Span } from "../syntax/span.ts";
+import { spanCovering } from "../syntax/span.ts";
+import { diag } from "../diagnostics/catalogue.ts";
+import type { ScalarName, Type } from "./types.ts";
+import { describeType } from "./types.ts";
+import type { Value } from "./values.ts";
+import type { Ctx } from "./scope.ts";
+import { cpuMillis, durationSeconds, familyOf, FAMILY_TEXT, memoryBytes, percentValue } from "./units.ts";
+import { checkDnsLabel, checkImage, checkLabelValue } from "./names.ts";
+import { didYouMean } from "./suggest.ts";
+import { checkCall } from "./check-call.ts";
+
+export function found(e: Expr): string {
+  switch (e.kind) {
+    case "String":
+      return "a string";
+    case "Number":
+      return Number.isInteger(e.value) ? "a number" : "a decimal number";
+    case "Quantity":
+      return FAMILY_TEXT[familyOf(e.raw)];
+    case "Bool":
+      return "a boolean";
+    case "Ref":
+      return `the name \`${e.path.map((p) => p.text).join(".")}\``;
+    case "Call":
+      return `a call to \`${e.callee.text}(...)\``;
+    case "List":
+      return "a list";
+    case "Range":
+      return "a range";
+  }
+}
+
+export function mismatch(ctx: Ctx, field: string, type: Type, e: Expr, hints: string[] = []): undefined {
+  const code = e.kind === "Quantity" && type.t === "scalar" && UNIT_TYPES.has(type.name) ? "KD3002" : "KD3001";
+  ctx.diagnostics.push(diag(code, e.span, `\`${field}\` expects ${describeType(type)}, found ${found(e)}`, { label: `this is ${found(e)}`, hints }));
+  return undefined;
+}
+
+const UNIT_TYPES = new Set<ScalarName>(["Cpu", "Memory", "Duration", "Percent"]);
+
+/** A string literal's text with `${name}` and `${app}` filled in. */
+export function stringText(ctx: Ctx, s: StringLit): string | undefined {
+  let out = "";
+  let ok = true;
+  for (const p of s.parts) {
+    if (typeof p === "string") out += p;
+    else if (p.kind === "Ref" && p.path.length === 1 && p.path[0]!.text === "name") out += ctx.selfName;
+    else if (p.kind === "Ref" && p.path.length === 1 && p.path[0]!.text === "app") out += ctx.scope.appName;
+    else {
+      ctx.diagnostics.push(diag("KD2001", p.span, `unknown name \`${p.kind === "Ref" ? p.path.map((n) => n.text).join(".") : "?"}\` in a string`, { hints: ["strings can interpolate `${name}` (the declaration's name) and `${app}` (the app's name)."] }));
+      ok = false;
+    }
+  }
+  return ok ? out : undefined;
+}
+
+export function checkScalar(ctx: Ctx, field: string, type: ScalarName, e: Expr): Value | undefined {
+  const t: Type = { t: "scalar", name: type };
+  switch (type) {
+    case "String":
+    case "Name":
+    case "Image":
+    case "LabelValue": {
+      let text: string | undefined;
+      if (e.kind === "String") text = stringText(ctx, e);
+      else if (type === "LabelValue" && (e.kind === "Number" || e.kind === "Bool")) text = String(e.value);
+      else if (type === "String" && e.kind === "Number") {
+        return mismatch(ctx, field, t, e, [`write it as a string: \`"${e.raw}"\`.`]);
+      } else return mismatch(ctx, field, t, e);
+      if (text === undefined) return undefined;
+      const problem = type === "Name" ? checkDnsLabel(text) : type === "Image" ? checkImage(text) : type === "LabelValue" ? checkLabelValue(text) : undefined;
+      if (problem) {
+        const code = type === "Name" ? "KD3004" : type === "Image" ? "KD3007" : "KD3006";
+        ctx.diagnostics.push(diag(code, e.span, `\`${text}\` is not ${describeType(t)}: ${problem}`));
+        return undefined;
+      }
+      return { v: "string", s: text, span: e.span };
+    }
+    case "Int":
+      if (e.kind === "Number" && Number.isInteger(e.value)) return { v: "int", n: e.value, span: e.span };
+      if (e.kind === "Quantity" && familyOf(e.raw) === "memory") return mismatch(ctx, field, t, e, [`did you mean \`resources { memory = ${e.raw} }\`?`]);
+      return mismatch(ctx, field, t, e);
+    case "Bool":
+      if (e.kind === "Bool") return { v: "bool", b: e.value, span: e.span };
+      return mismatch(ctx, field, t, e);
+    case "Cpu": {
+      const raw = e.kind === "Number" ? e.raw : e.kind === "Quantity" ? e.raw : undefined;
+      const millis = raw === undefined ? undefined : cpuMillis(raw);
+      if (millis === undefined) return mismatch(ctx, field, t, e);
+      if (millis === 0) return outOfRange(ctx, e.span, `\`${field}\` must be more than zero`);
+      return { v: "cpu", millis, span: e.span };
+    }
+    case "Memory": {
+      const raw = e.kind === "Number" ? e.raw : e.kind === "Quantity" ? e.raw : undefined;
+      const bytes = raw === undefined ? undefined : memoryBytes(raw);
+      if (bytes === undefined || raw === undefined) return mismatch(ctx, field, t, e, e.kind === "Quantity" && familyOf(e.raw) === "cpu" ? ["memory units are Ki, Mi, Gi (powers of 2) or k, M, G; `m` is milli."] : []);
+      if (bytes === 0) return outOfRange(ctx, e.span, `\`${field}\` must be more than zero`);
+      return { v: "memory", bytes, raw, span: e.span };
+    }
+    case "Duration": {
+      const seconds = e.kind === "Quantity" ? durationSeconds(e.raw) : undefined;
+      if (seconds === undefined) return mismatch(ctx, field, t, e, e.kind === "Number" ? [`add a unit: \`${e.raw}s\`.`] : []);
+      return { v: "duration", seconds, span: e.span };
+    }
+    case "Percent": {
+      const n = e.kind === "Quantity" ? percentValue(e.raw) : undefined;
+      if (n === undefined) return mismatch(ctx, field, t, e, e.kind === "Number" ? [`write it with a percent sign: \`${e.raw}%\`.`] : []);
+      if (n > 100) return outOfRange(ctx, e.span, `\`${field}\` is ${n}%, more than 100%`);
+      return { v: "percent", n, span: e.span };
+    }
+    case "Probe":
+    case "SecretValue":
+      if (e.kind === "Call") return checkCall(ctx, field, type, e);
+      if (type === "SecretValue" && e.kind === "String") {
+        ctx.diagnostics.push(
+          diag("KD3011", e.span, `secret \`${field}\` has its value written in source`, {
+            label: "secret values must not live in .kdsl files",
+            hints: [`read it at deploy time instead: \`env("${field.toUpperCase().replace(/[^A-Z0-9]/g, "_")}")\` or \`file("path")\`.`],
+          }),
+        );
+        return undefined;
+      }
+      return mismatch(ctx, field, t, e);
+    case "ConfigValue":
+      if (e.kind === "String") {
+        const s = stringText(ctx, e);
+        return s === undefined ? undefined : { v: "string", s, span: e.span };
+      }
+      if (e.kind === "Number" || e.kind === "Bool") return { v: "string", s: String(e.value), span: e.span };
+      if (e.kind === "Quantity") return { v: "string", s: e.raw, span: e.span };
+      return mismatch(ctx, field, t, e);
+    case "EnvValue":
+      if (e.kind === "Ref") return checkEnvRef(ctx, field, e);
+      return checkScalar(ctx, field, "ConfigValue", e);
+    case "ServiceRef":
+    case "WorkloadRef":
+      if (e.kind === "Ref" && e.path.length === 1) return checkWorkloadRef(ctx, type, e);
+      return mismatch(ctx, field, t, e);
+    case "LabelKey":
+    case "EnvName":
+    case "Port":
+      // Keys and ports are checked where they are written (block keys, `port` directives).
+      return mismatch(ctx, field, t, e);
+  }
+}
+
+function outOfRange(ctx: Ctx, span: Span, message: string): undefined {
+  ctx.diagnostics.push(diag("KD3003", span, message));
+  return undefined;
+}
+
+function checkWorkloadRef(ctx: Ctx, type: "ServiceRef" | "WorkloadRef", e: Ref): Value | undefined {
+  const name = e.path[0]!.text;
+  const sym = ctx.scope.decls.get(name);
+  const wanted = type === "ServiceRef" ? ["service"] : ["service", "job"];
+  if (!sym) {
+    const candidates = [...ctx.scope.decls.values()].filter((s) => wanted.includes(s.kind)).map((s) => s.name);
+    ctx.diagnostics.push(diag("KD2003", e.span, `unknown ${type === "ServiceRef" ? "service" : "service or job"} \`${name}\``, { label: "not declared in this app", hints: didYouMean(name, candidates) }));
+    return undefined;
+  }
+  if (!wanted.includes(sym.kind)) {
+    ctx.diagnostics.push(diag("KD3015", e.span, `\`${name}\` is a ${sym.kind}, not a ${wanted.join(" or ")}`, { related: [{ span: sym.decl.name!.span, message: `\`${name}\` is declared here` }] }));
+    return undefined;
+  }
+  return { v: "workload", name, span: e.span };
+}
+
+const SERVICE_FORMS = ["url", "host", "port", "address"] as const;
+
+/** `api-keys.token`, `settings.log-level`, `payments.url` as an environment value. */
+function checkEnvRef(ctx: Ctx, field: string, e: Ref): Value | undefined {
+  const head = e.path[0]!;
+  const sym = ctx.scope.decls.get(head.text);
+  if (!sym) {
+    ctx.diagnostics.push(diag("KD2001", head.span, `unknown name \`${head.text}\``, { label: "no secret, config or service has this name", hints: didYouMean(head.text, ctx.scope.decls.keys()) }));
+    return undefined;
+  }
+  const member = e.path[1];
+  if (e.path.length !== 2 || !member) {
+    const what = sym.kind === "service" ? "`.url`, `.host`, `.port` or `.address`" : `one of its keys (\`${head.text}.key\`)`;
+    ctx.diagnostics.push(diag("KD3015", e.span, `\`${head.text}\` is a ${sym.kind}; \`${field}\` needs ${what}`));
+    return undefined;
+  }
+  const span = spanCovering(head.span, member.span);
+  if (sym.kind === "secret" || sym.kind === "config") {
+    const keys = ctx.scope.keys.get(sym.name) ?? new Set<string>();
+    if (!keys.has(member.text)) {
+      ctx.diagnostics.push(diag("KD2012", member.span, `${sym.kind} \`${sym.name}\` has no key \`${member.text}\``, { hints: didYouMean(member.text, keys), related: [{ span: sym.decl.name!.span, message: `\`${sym.name}\` is declared here` }] }));
+      return undefined;
+    }
+    return sym.kind === "secret" ? { v: "secretRef", secret: sym.name, key: member.text, span } : { v: "configRef", config: sym.name, key: member.text, span };
+  }
+  if (sym.kind === "service") {
+    const form = SERVICE_FORMS.find((f) => f === member.text);
+    if (!form) {
+      ctx.diagnostics.push(diag("KD2012", member.span, `a service has no \`.${member.text}\`; use \`.url\`, \`.host\`, \`.port\` or \`.address\``, { hints: didYouMean(member.text, SERVICE_FORMS) }));
+      return undefined;
+    }
+    return { v: "serviceRef", service: sym.name, form, span };
+  }
+  ctx.diagnostics.push(diag("KD3015", e.span, `\`${head.text}\` is a ${sym.kind}; an environment value can refer to a secret, a config or a service`));
+  return undefined;
+}
+
+export type { Call };

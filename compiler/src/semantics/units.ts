@@ -1,0 +1,69 @@
+// Unit literals. The lexer keeps `250m` as written; its meaning comes from the expected type:
+// `5m` is five millicores as a Cpu and five minutes as a Duration.
+
+export type UnitFamily = "cpu" | "memory" | "duration" | "percent" | "unknown";
+
+const MEMORY_FACTORS: Record<string, number> = {
+  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
+  k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
+};
+const DURATION_FACTORS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400 };
+
+function split(raw: string): { number: number; unit: string } | undefined {
+  const m = /^(\d+(?:\.\d+)?)([a-zA-Z%]*)$/.exec(raw);
+  return m ? { number: Number(m[1]), unit: m[2]! } : undefined;
+}
+
+/** What a quantity looks like to a reader, for "found a memory quantity" in messages. */
+export function familyOf(raw: string): UnitFamily {
+  if (raw.endsWith("%")) return "percent";
+  const parts = [...raw.matchAll(/\d+(?:\.\d+)?([a-zA-Z]+)/g)].map((m) => m[1]!);
+  if (parts.length === 1 && parts[0] === "m") return "cpu"; // could be minutes; cpu is the common reading
+  if (parts.length > 0 && parts.every((u) => u in DURATION_FACTORS)) return "duration";
+  if (parts.length === 1 && parts[0]! in MEMORY_FACTORS) return "memory";
+  return "unknown";
+}
+
+export const FAMILY_TEXT: Record<UnitFamily, string> = {
+  cpu: "a CPU quantity",
+  memory: "a memory quantity",
+  duration: "a duration",
+  percent: "a percentage",
+  unknown: "a quantity with an unknown unit",
+};
+
+/** Millicores, or undefined when `raw` is not a CPU quantity. Plain numbers are cores. */
+export function cpuMillis(raw: string): number | undefined {
+  const q = split(raw);
+  if (!q) return undefined;
+  if (q.unit === "") return Math.round(q.number * 1000);
+  if (q.unit === "m" && Number.isInteger(q.number)) return q.number;
+  return undefined;
+}
+
+/** Canonical Kubernetes text for millicores: whole cores as `2`, else `250m`. */
+export function cpuText(millis: number): string {
+  return millis % 1000 === 0 ? String(millis / 1000) : `${millis}m`;
+}
+
+/** Bytes, or undefined when `raw` is not a memory quantity. */
+export function memoryBytes(raw: string): number | undefined {
+  const q = split(raw);
+  if (!q) return undefined;
+  if (q.unit === "") return Number.isInteger(q.number) ? q.number : undefined;
+  const f = MEMORY_FACTORS[q.unit];
+  return f === undefined ? undefined : q.number * f;
+}
+
+/** Seconds, or undefined when `raw` is not a duration. Compound forms such as `1h30m` are allowed. */
+export function durationSeconds(raw: string): number | undefined {
+  if (!/^(\d+(?:\.\d+)?(ms|s|m|h|d))+$/.test(raw)) return undefined;
+  let total = 0;
+  for (const m of raw.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)) total += Number(m[1]) * DURATION_FACTORS[m[2]!]!;
+  return total;
+}
+
+export function percentValue(raw: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)%$/.exec(raw);
+  return m ? Number(m[1]) : undefined;
+}
