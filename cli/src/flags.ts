@@ -1,6 +1,6 @@
 // Command-line flags, parsed with node's own parseArgs: strict, so a mistyped flag is a usage error.
 import { parseArgs } from "node:util";
-import { UsageError } from "./output.ts";
+import { UsageError } from "./errors.ts";
 
 export interface Flags {
   readonly positionals: string[];

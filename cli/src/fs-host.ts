@@ -1,12 +1,23 @@
 // The compiler's host over the real file system, for the CLI. Reads are decoded strictly (invalid
 // UTF-8 is a diagnostic, see decodeSource); the stdlib sits beside the installed package.
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { decodeSource, type Diagnostic, type Host, type ReadResult } from "@kdsl/compiler";
 
-/** stdlib/ relative to this module: cli/src/ (run from source) and cli/dist/ (bundled) are both two levels down. */
-export const STDLIB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../stdlib");
+/**
+ * The stdlib ships beside cli/: found by walking up from this module, which is cli/src/ when run
+ * from source and cli/dist/ or cli/dist/chunks/ when bundled.
+ */
+export const STDLIB_DIR = ((): string => {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = path.join(dir, "stdlib");
+    if (existsSync(path.join(candidate, "prelude.kdsl"))) return candidate;
+    dir = path.dirname(dir);
+  }
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../stdlib");
+})();
 
 export interface FsHost extends Host {
   /** Decoding problems met while reading (invalid UTF-8, binary files). */

@@ -1,7 +1,7 @@
 // The `kdsl` command: a thin shell. Each command lives in its own module, loaded only when used,
 // so `kdsl explain` never pays for the parser and `kdsl --version` pays for nothing.
 import { parseFlags, type Flags } from "./flags.ts";
-import { UsageError } from "./output.ts";
+import { UsageError } from "./errors.ts";
 
 const VERSION = "0.1.0";
 

@@ -35,6 +35,3 @@ export function writeAtomic(file: string, content: string): void {
     throw e;
   }
 }
-
-/** A usage or I/O problem: message to stderr, exit code 2. */
-export class UsageError extends Error {}

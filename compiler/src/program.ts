@@ -27,8 +27,12 @@ export const STDLIB_PREFIX = "stdlib/";
 export function loadProgram(host: Host, entry: string): Program {
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
-  const preludeText = host.readStdlib("prelude.kdsl") ?? "";
+  const preludeText = host.readStdlib("prelude.kdsl");
   const preludeFile = STDLIB_PREFIX + "prelude.kdsl";
+  if (preludeText === undefined) {
+    const empty = parse(preludeFile, "").ast;
+    return { files: [], modules: [], prelude: empty, root: ".", diagnostics, texts, fatal: "the stdlib's prelude.kdsl is missing: the installation is incomplete" };
+  }
   texts.set(preludeFile, preludeText);
   const prelude = parse(preludeFile, preludeText);
   diagnostics.push(...prelude.diagnostics);

@@ -2,7 +2,8 @@
 import path from "node:path";
 import { build, hasErrors } from "@kdsl/compiler";
 import { fsHost } from "../fs-host.ts";
-import { printDiagnostics, writeAtomic, UsageError } from "../output.ts";
+import { printDiagnostics, writeAtomic } from "../output.ts";
+import { UsageError } from "../errors.ts";
 import type { Flags } from "../flags.ts";
 
 export function run(flags: Flags): number {

@@ -2,7 +2,8 @@
 // Kubernetes schema is checked too, but no secret is read.
 import { build, hasErrors } from "@kdsl/compiler";
 import { fsHost } from "../fs-host.ts";
-import { printDiagnostics, UsageError } from "../output.ts";
+import { printDiagnostics } from "../output.ts";
+import { UsageError } from "../errors.ts";
 import type { Flags } from "../flags.ts";
 
 export function run(flags: Flags): number {

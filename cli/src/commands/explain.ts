@@ -1,6 +1,7 @@
 // `kdsl explain <code>`: the diagnostic's page from the catalogue.
-import { explain } from "@kdsl/compiler";
-import { UsageError } from "../output.ts";
+// The narrow entry point keeps the parser and the Kubernetes models out of this command's load.
+import { explain } from "@kdsl/compiler/catalogue";
+import { UsageError } from "../errors.ts";
 import type { Flags } from "../flags.ts";
 
 export function run(flags: Flags): number {

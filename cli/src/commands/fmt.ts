@@ -3,7 +3,8 @@
 import { readFileSync, statSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { decodeSource, format, hasErrors, type Diagnostic } from "@kdsl/compiler";
-import { printDiagnostics, writeAtomic, UsageError } from "../output.ts";
+import { printDiagnostics, writeAtomic } from "../output.ts";
+import { UsageError } from "../errors.ts";
 import type { Flags } from "../flags.ts";
 
 function expand(p: string): string[] {
