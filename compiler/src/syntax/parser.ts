@@ -280,10 +280,11 @@ class KdslParser extends EmbeddedActionsParser {
 
   private expr = this.RULE("expr", (): A.Expr => {
     const from = this.SUBRULE(this.primary);
-    const to = this.OPTION(() => {
+    // `to` continues a range only on the same line: a next member may be named `to`.
+    const to = this.OPTION({ GATE: () => this.LA(1).startLine === this.LA(0).endLine, DEF: () => {
       this.CONSUME(T.To);
       return this.SUBRULE2(this.primary);
-    });
+    } });
     return this.ACTION(() => (to === undefined ? from : { kind: "Range", from, to, span: this.cover2(from?.span, to?.span) }));
   });
 
