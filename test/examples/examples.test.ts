@@ -73,7 +73,7 @@ for (const name of examples) {
 test("numbers: the walkthrough's facts", () => {
   const base = build(repoHost(), "examples/numbers");
   const prod = build(repoHost(), "examples/numbers", { profiles: ["prod"] });
-  const replicas = (r: typeof base, n: string) => (r.objects!.find((o) => o.object.kind === "Deployment" && o.object.metadata.name === n)!.object as { spec: { replicas: number } }).spec.replicas;
+  const replicas = (r: typeof base, n: string) => (r.objects!.find((o) => o.object.kind === "Deployment" && o.object.metadata.name === n)!.object as unknown as { spec: { replicas: number } }).spec.replicas;
   assert.is(replicas(base, "random-number"), 3);
   assert.is(replicas(prod, "random-number"), 5, "--profile prod is the walkthrough's `kubectl scale` to 5");
   assert.ok(base.objects!.some((o) => o.object.metadata.name === "random-number-canary"), "a canary Deployment");

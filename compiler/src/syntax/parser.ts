@@ -1,7 +1,8 @@
 // Tokens → syntax tree, with chevrotain's error recovery: one run reports every syntax error it
 // can and always returns a tree. Rules build the typed tree directly (embedded actions); anything
 // recovery drops is left absent. Doc comments (`///`) are attached to the item or field after them.
-import { EmbeddedActionsParser, EOF, type IToken, type TokenType, type IParserErrorMessageProvider } from "chevrotain";
+import { EmbeddedActionsParser, type IToken } from "chevrotain";
+import { messages } from "./parse-errors.ts";
 import * as T from "./tokens.ts";
 import type * as A from "./ast.ts";
 import type { Span } from "./span.ts";
@@ -10,34 +11,6 @@ import { spanCovering } from "./span.ts";
 import { decodeString } from "./strings.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diag } from "../diagnostics/catalogue.ts";
-
-function describe(t: IToken): string {
-  if (t.tokenType === EOF) return "the end of the file";
-  const image = t.image.length > 20 ? t.image.slice(0, 20) + "…" : t.image;
-  return `\`${image}\``;
-}
-function label(t: TokenType): string {
-  return (t as { LABEL?: string }).LABEL ?? t.name;
-}
-function oneOf(types: string[]): string {
-  const unique = [...new Set(types)];
-  if (unique.length === 1) return unique[0]!;
-  return unique.slice(0, -1).join(", ") + " or " + unique[unique.length - 1];
-}
-
-const messages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage: ({ expected, actual }) => `expected ${label(expected)}, found ${describe(actual)}`,
-  buildNotAllInputParsedMessage: ({ firstRedundant }) => `expected a declaration, found ${describe(firstRedundant)}`,
-  buildNoViableAltMessage: ({ expectedPathsPerAlt, actual, ruleName }) => {
-    const firsts = expectedPathsPerAlt.flatMap((alt) => alt.map((path) => (path[0] ? label(path[0]) : "")).filter(Boolean));
-    const what = ruleName === "item" ? "a declaration (`app`, `use`, `service`, …)" : ruleName === "primary" ? "a value" : oneOf(firsts);
-    return `expected ${what}, found ${describe(actual[0]!)}`;
-  },
-  buildEarlyExitMessage: ({ expectedIterationPaths, actual }) => {
-    const firsts = expectedIterationPaths.map((p) => (p[0] ? label(p[0]) : "")).filter(Boolean);
-    return `expected ${oneOf(firsts)}, found ${describe(actual[0]!)}`;
-  },
-};
 
 class KdslParser extends EmbeddedActionsParser {
   file = "";
