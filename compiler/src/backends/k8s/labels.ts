@@ -1,0 +1,76 @@
+// Labels on every generated object: the Kubernetes recommended labels
+// (https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/) plus the
+// workload's own. Every call returns fresh objects: the same object referenced twice in one
+// document would make YAML writers that detect sharing (the `yaml` package) emit anchors.
+import type { AppModel } from "../../ir/model.ts";
+
+export const NAME = "app.kubernetes.io/name";
+export const PART_OF = "app.kubernetes.io/part-of";
+export const VERSION = "app.kubernetes.io/version";
+export const MANAGED_BY = "app.kubernetes.io/managed-by";
+export const TRACK = "track";
+
+export type Track = "stable" | "canary";
+
+// Keys kdsl owns because selectors depend on them: a workload label cannot override them.
+const RESERVED = new Set([NAME, PART_OF, MANAGED_BY, TRACK]);
+
+/**
+ * Recommended labels (name, part-of, version when the image tag is a valid label value,
+ * managed-by), then `track` when given, then the workload's labels in key order.
+ */
+export function workloadLabels(
+  app: AppModel,
+  name: string,
+  image: string | undefined,
+  own: Readonly<Record<string, string>>,
+  track: Track | undefined,
+): Record<string, string> {
+  const labels: Record<string, string> = { [NAME]: name, [PART_OF]: app.name };
+  const version = image === undefined ? undefined : imageTag(image);
+  if (version !== undefined && isLabelValue(version)) labels[VERSION] = version;
+  labels[MANAGED_BY] = "kdsl";
+  if (track !== undefined) labels[TRACK] = track;
+  const keys = Object.keys(own);
+  if (keys.length > 0) {
+    keys.sort();
+    for (const k of keys) if (!RESERVED.has(k)) labels[k] = own[k];
+  }
+  return labels;
+}
+
+/** Labels of app-level objects (Namespace, ConfigMap, Secret): named after the app. */
+export function appLabels(app: AppModel): Record<string, string> {
+  return { [NAME]: app.name, [PART_OF]: app.name, [MANAGED_BY]: "kdsl" };
+}
+
+/** What a Deployment selects: one workload, one track. */
+export function deploymentSelector(app: AppModel, name: string, track: Track): Record<string, string> {
+  return { [NAME]: name, [PART_OF]: app.name, [TRACK]: track };
+}
+
+/** What a Service selects: every track of one workload. */
+export function serviceSelector(app: AppModel, name: string): Record<string, string> {
+  return { [NAME]: name, [PART_OF]: app.name };
+}
+
+/**
+ * The tag of an image reference: `registry:5000/shop/web:1.4.2@sha256:…` → `1.4.2`; undefined
+ * when the reference has no tag (a digest alone, or nothing).
+ */
+export function imageTag(image: string): string | undefined {
+  let ref = image;
+  const at = ref.indexOf("@");
+  if (at >= 0) ref = ref.slice(0, at);
+  const slash = ref.lastIndexOf("/");
+  const colon = ref.lastIndexOf(":");
+  if (colon <= slash) return undefined; // the colon, if any, belongs to a registry host:port
+  return ref.slice(colon + 1);
+}
+
+const LABEL_VALUE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
+
+/** A Kubernetes label value: at most 63 characters, alphanumerics with `-_.` inside. */
+export function isLabelValue(s: string): boolean {
+  return s.length > 0 && s.length <= 63 && LABEL_VALUE.test(s);
+}

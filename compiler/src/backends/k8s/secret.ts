@@ -1,0 +1,28 @@
+// Secrets are written only when the build asked for inline secrets (secretsMode "inline"); by
+// default the output names them (secretKeyRef) and whoever deploys creates them, so secret values
+// never end up in generated YAML by accident.
+import type { SecretModel } from "../../ir/model.ts";
+import { appLabels } from "./labels.ts";
+import { namespacedMetadata } from "./metadata.ts";
+import { checkNameLength, DNS_SUBDOMAIN_MAX } from "./names.ts";
+import type { BuildContext, EmittedObject } from "./types.ts";
+
+/** An Opaque Secret with stringData sorted by key, or undefined in "reference" mode. */
+export function buildSecret(ctx: BuildContext, secret: SecretModel): EmittedObject | undefined {
+  if (ctx.app.secretsMode !== "inline") return undefined;
+  checkNameLength(ctx, "Secret", secret.name, DNS_SUBDOMAIN_MAX, secret.origin);
+  const entries = secret.entries.slice().sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const stringData: Record<string, string> = {};
+  // An entry without a value could not be read; evaluation reports that (KD4001, KD4002).
+  for (const e of entries) if (e.value !== undefined) stringData[e.key] = e.value;
+  return {
+    object: {
+      apiVersion: "v1",
+      kind: "Secret",
+      metadata: namespacedMetadata(ctx, secret.name, appLabels(ctx.app)),
+      type: "Opaque",
+      stringData,
+    },
+    origin: secret.origin,
+  };
+}

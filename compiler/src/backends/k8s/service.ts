@@ -1,0 +1,25 @@
+// A ClusterIP Service for a service with ports. It selects the workload's pods on every track,
+// so stable and canary replicas share its traffic.
+import type { ServiceModel } from "../../ir/model.ts";
+import { serviceSelector, workloadLabels } from "./labels.ts";
+import { namespacedMetadata } from "./metadata.ts";
+import type { BuildContext, EmittedObject } from "./types.ts";
+
+/** Undefined for a service without ports (a worker nobody calls). */
+export function buildService(ctx: BuildContext, s: ServiceModel): EmittedObject | undefined {
+  if (s.ports.length === 0) return undefined;
+  const ports = new Array<Record<string, unknown>>(s.ports.length);
+  for (let i = 0; i < s.ports.length; i++) {
+    const p = s.ports[i];
+    ports[i] = { name: p.name, port: p.port, targetPort: p.name, protocol: "TCP" };
+  }
+  return {
+    object: {
+      apiVersion: "v1",
+      kind: "Service",
+      metadata: namespacedMetadata(ctx, s.name, workloadLabels(ctx.app, s.name, s.image, s.labels, undefined)),
+      spec: { type: "ClusterIP", selector: serviceSelector(ctx.app, s.name), ports },
+    },
+    origin: s.origin,
+  };
+}

@@ -1,0 +1,121 @@
+// Checks every generated object against the Kubernetes schema and maps failures back to the IR
+// object's span (KD5001). The validators are the ajv functions kubernetes-models generated from
+// the official OpenAPI schema. The package does not export its `_schemas/*` validators, so they
+// are reached through each model class's `validate` method, called on our plain object as `this`:
+// no model is constructed (construction deep-copies the data, too slow for thousands of objects).
+// That method throws a ValidationError whose `errors` are ajv errors with English messages.
+import { Deployment } from "kubernetes-models/apps/v1/Deployment";
+import { Job } from "kubernetes-models/batch/v1/Job";
+import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
+import { Namespace } from "kubernetes-models/v1/Namespace";
+import { Secret } from "kubernetes-models/v1/Secret";
+import { Service } from "kubernetes-models/v1/Service";
+import { diag } from "../../diagnostics/catalogue.ts";
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { EmittedObject } from "./types.ts";
+
+type Validator = (this: unknown) => void;
+
+const VALIDATORS: ReadonlyMap<string, Validator> = new Map<string, Validator>([
+  ["v1/Namespace", Namespace.prototype.validate],
+  ["v1/ConfigMap", ConfigMap.prototype.validate],
+  ["v1/Secret", Secret.prototype.validate],
+  ["v1/Service", Service.prototype.validate],
+  ["apps/v1/Deployment", Deployment.prototype.validate],
+  ["batch/v1/Job", Job.prototype.validate],
+]);
+
+/** The subset of an ajv error we read. */
+interface SchemaError {
+  readonly instancePath: string;
+  readonly keyword: string;
+  readonly params?: Record<string, unknown>;
+  readonly message?: string;
+}
+
+/** At most this many distinct problems reported per object: the rest are usually consequences. */
+const MAX_PER_OBJECT = 5;
+
+export function validateObjects(objects: readonly EmittedObject[], diagnostics: Diagnostic[]): void {
+  for (const e of objects) {
+    const o = e.object;
+    const validate = VALIDATORS.get(`${o.apiVersion}/${o.kind}`);
+    if (validate === undefined) throw new Error(`no schema validator for ${o.apiVersion} ${o.kind}`);
+    try {
+      validate.call(o);
+    } catch (err) {
+      const errors = (err as { errors?: unknown }).errors;
+      if (!Array.isArray(errors)) throw err;
+      for (const problem of describe(errors as SchemaError[]).slice(0, MAX_PER_OBJECT)) {
+        diagnostics.push(
+          diag("KD5001", e.origin, `generated ${o.kind} \`${o.metadata.name}\` fails the Kubernetes schema at ${problem}`, {
+            label: `this produces the ${o.kind}`,
+          }),
+        );
+      }
+    }
+  }
+}
+
+/**
+ * One line per failing location, `path: message`. Where a value may take one of several forms
+ * (int-or-string ports, quantities) ajv reports one error per form plus a `oneOf` error; those
+ * become one message listing the forms.
+ */
+function describe(errors: readonly SchemaError[]): string[] {
+  const byPath = new Map<string, SchemaError[]>();
+  for (const e of errors) {
+    const group = byPath.get(e.instancePath);
+    if (group === undefined) byPath.set(e.instancePath, [e]);
+    else group.push(e);
+  }
+  const out: string[] = [];
+  for (const [path, group] of byPath) {
+    const alternatives = group.some((e) => e.keyword === "oneOf" || e.keyword === "anyOf");
+    let message: string;
+    if (alternatives) {
+      const types: string[] = [];
+      const others: string[] = [];
+      for (const e of group) {
+        if (e.keyword === "oneOf" || e.keyword === "anyOf") continue;
+        if (e.keyword === "type") types.push(String(e.params?.type));
+        else others.push(messageOf(e));
+      }
+      const parts = types.length > 0 ? [`must be ${types.join(" or ")}`, ...others] : others;
+      message = parts.length > 0 ? [...new Set(parts)].join(" or ") : messageOf(group[0]);
+    } else {
+      message = messageOf(group[0]);
+    }
+    out.push(`${displayPath(path)}: ${message}`);
+  }
+  return out;
+}
+
+function messageOf(e: SchemaError): string {
+  const p = e.params ?? {};
+  switch (e.keyword) {
+    case "enum":
+      return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+    case "required":
+      return `must have the field \`${String(p.missingProperty)}\``;
+    case "additionalProperties":
+      return `has the unknown field \`${String(p.additionalProperty)}\``;
+    default:
+      return e.message ?? `fails the \`${e.keyword}\` rule`;
+  }
+}
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** JSON pointer → `spec.template.spec.containers[0].ports[0].containerPort`. */
+export function displayPath(pointer: string): string {
+  if (pointer === "") return "the top level";
+  let out = "";
+  for (const raw of pointer.slice(1).split("/")) {
+    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (/^[0-9]+$/.test(seg)) out += `[${seg}]`;
+    else if (IDENT.test(seg)) out += out === "" ? seg : `.${seg}`;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}

@@ -1,0 +1,176 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { parse, parseAllDocuments } from "yaml";
+import { doubleQuote, emitYaml, emitYamlDocuments, isPlainSafe } from "../../compiler/src/backends/k8s/yaml-emitter.ts";
+
+/** Parses one document under YAML 1.2 and 1.1 and checks both give back `data`. */
+function roundTrips(data: unknown, note = ""): void {
+  const text = emitYaml(data);
+  for (const version of ["1.2", "1.1"] as const) {
+    let back: unknown;
+    try {
+      back = parse(text, { version, uniqueKeys: false, merge: false });
+    } catch (e) {
+      assert.unreachable(`YAML ${version} failed to parse ${note}\n${text}\n${String(e)}`);
+    }
+    assert.equal(back, data, `YAML ${version} ${note}\n${text}`);
+  }
+}
+
+const tricky: Array<[string, boolean]> = [
+  // [string, may be written plain]
+  ["web", true],
+  ["nginx:1.25", true],
+  ["http://web.shop.svc.cluster.local:8080", true],
+  ["app.kubernetes.io/name", true],
+  ["100m", true],
+  ["256Mi", true],
+  ["10%", true],
+  ["node server.js --port 80", true],
+  ["$(PORT)", true],
+  ["", false],
+  ["yes", false], ["no", false], ["Yes", false], ["NO", false], ["on", false], ["off", false], ["ON", false],
+  ["y", false], ["n", false], ["Y", false], ["N", false],
+  ["true", false], ["False", false], ["TRUE", false],
+  ["null", false], ["Null", false], ["~", false],
+  ["0x1F", false], ["0o17", false], ["0b101", false], ["1e3", false], ["1E3", false], ["012", false], ["1_000", false],
+  ["1.5", false], ["1.", false], [".5", false], ["-1", false], ["+1", false], ["190:20:30", false], ["12:30", false],
+  [".inf", false], ["-.inf", false], [".NaN", false], ["1.0e+21", false], ["1.2.3", false],
+  ["2001-12-14", false], ["2001-12-14t21:59:43.10-05:00", false], ["2001-12-14 21:59:43.10 -5", false],
+  ["a: b", false], ["a:", false], ["a #b", false], ["#x", false], [":x", false],
+  [" lead", false], ["trail ", false], ["two\nlines", false], ["tab\there", false],
+  ["-x", false], ["- x", false], ["?x", false], [",x", false], ["[x", false], ["]x", false], ["{x", false], ["}x", false],
+  ["&x", false], ["*x", false], ["!x", false], ["|x", false], [">x", false], ["'x", false], ['"x', false],
+  ["%x", false], ["@x", false], ["`x", false],
+  ["<<", false], ["=", false], ["---", false], ["...", false], [".", false], ["..", false], [".e+1", false], ["E012", false], ["e5", false],
+  ["a\u2028b", false], ["a\u0085b", false], ["\ufeffbom", false], ["del\u007f", false], ["é", false], ["back\\slash", false],
+];
+
+test("tricky strings: plain only when safe, and every one reads back in YAML 1.1 and 1.2", () => {
+  for (const [s, plain] of tricky) {
+    assert.is(isPlainSafe(s), plain, `isPlainSafe(${JSON.stringify(s)})`);
+    roundTrips({ [s]: s, list: [s, { [s]: [s] }] }, JSON.stringify(s));
+    roundTrips(s, `top-level ${JSON.stringify(s)}`);
+  }
+});
+
+test("double quoting escapes what YAML reads differently from JSON", () => {
+  assert.is(doubleQuote("a\u2028b"), '"a\\u2028b"');
+  assert.is(doubleQuote("x\u0085"), '"x\\u0085"');
+  assert.is(doubleQuote('say "hi"\n'), '"say \\"hi\\"\\n"');
+});
+
+test("layout: block style, kubectl sequences, empty containers, numbers", () => {
+  const text = emitYaml({
+    apiVersion: "v1",
+    kind: "List",
+    metadata: { name: "x", labels: {} },
+    items: [{ name: "a", ports: [{ port: 80 }], args: [] }, "s", [1, 2], [], {}],
+    num: { int: 3, neg: -2, float: 0.5, big: 1e21, small: 5e-7, t: true, f: false, nil: null, skip: undefined },
+  });
+  assert.is(
+    text,
+    [
+      "apiVersion: v1",
+      "kind: List",
+      "metadata:",
+      "  name: x",
+      "  labels: {}",
+      "items:",
+      "- name: a",
+      "  ports:",
+      "  - port: 80",
+      "  args: []",
+      "- s",
+      "- - 1",
+      "  - 2",
+      "- []",
+      "- {}",
+      "num:",
+      "  int: 3",
+      "  neg: -2",
+      "  float: 0.5",
+      "  big: 1.0e+21",
+      "  small: 5.0e-7",
+      "  t: true",
+      "  f: false",
+      "  nil: null",
+      "",
+    ].join("\n"),
+  );
+});
+
+test("documents are separated by ---", () => {
+  const text = emitYamlDocuments([{ a: 1 }, { b: "x" }]);
+  assert.is(text, "a: 1\n---\nb: x\n");
+  assert.equal(parseAllDocuments(text).map((d) => d.toJS()), [{ a: 1 }, { b: "x" }]);
+  assert.is(emitYamlDocuments([]), "");
+});
+
+test("keys longer than YAML's implicit key limit use the explicit form", () => {
+  const long = "k".repeat(1500);
+  roundTrips({ [long]: "v", other: { [long]: { a: 1 } }, list: [{ [long]: [1] }] });
+});
+
+test("non-finite numbers", () => {
+  roundTrips({ a: Infinity, b: -Infinity, c: NaN, d: -0, e: 0.1 + 0.2, f: 2 ** 60, g: -1.5e-300 });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Randomized round trip: random data built from pieces that trip YAML writers.
+
+function rng(seed: number): () => number {
+  // mulberry32: small, deterministic, good enough for test data
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = [
+  "a", "Z", "0", "1", "9", "_", ".", "/", ":", " ", "-", "?", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">",
+  "'", '"', "%", "@", "`", "~", "=", "<", "+", "e", "E", "x", "o", "b", "\n", "\t", "\\", "\r", "\u0000", "\u0085",
+  "\u2028", "é", "😀", "yes", "No", "ON", "null", "true", "~", ".inf", ".nan", "0x1F", "1e3", "012", "1_000",
+  "2001-12-14", "12:30", "---", "...", "<<", ": ", " #", "$(", ")", "http://", "1.5", "Mi",
+];
+
+function randomString(r: () => number): string {
+  const n = Math.floor(r() * 5);
+  let s = "";
+  for (let i = 0; i < n; i++) s += PIECES[Math.floor(r() * PIECES.length)];
+  return s;
+}
+
+function randomValue(r: () => number, depth: number): unknown {
+  const x = r();
+  if (depth > 3 || x < 0.45) {
+    const y = r();
+    if (y < 0.6) return randomString(r);
+    if (y < 0.7) return Math.floor((r() - 0.5) * 1e6);
+    if (y < 0.8) return (r() - 0.5) * 10 ** Math.floor(r() * 60 - 30);
+    if (y < 0.9) return r() < 0.5;
+    return null;
+  }
+  if (x < 0.7) {
+    const n = Math.floor(r() * 4);
+    const a: unknown[] = [];
+    for (let i = 0; i < n; i++) a.push(randomValue(r, depth + 1));
+    return a;
+  }
+  const n = Math.floor(r() * 4);
+  const o: Record<string, unknown> = {};
+  for (let i = 0; i < n; i++) o[randomString(r)] = randomValue(r, depth + 1);
+  return o;
+}
+
+test("random data round-trips through the yaml package (YAML 1.2 and 1.1)", () => {
+  const r = rng(Number(process.env.SEED ?? 20240601));
+  for (let i = 0; i < Number(process.env.N ?? 5000); i++) {
+    const data = randomValue(r, 0);
+    roundTrips(data, `case ${i}`);
+  }
+});
+
+test.run();
