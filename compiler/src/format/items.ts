@@ -38,7 +38,7 @@ function printItem(ctx: Ctx, item: Item, comments: readonly Comment[]): Printed 
       head = "app" + named(item.name);
       break;
     case "Template":
-      head = "template" + named(item.name) + (item.for ? " for " + nameText(ctx, item.for) : "");
+      head = "template" + named(item.name) + (item.from ? " from " + nameText(ctx, item.from) : "") + (item.for ? " for " + nameText(ctx, item.for) : "");
       break;
     case "Profile":
       head = "profile" + named(item.name);
