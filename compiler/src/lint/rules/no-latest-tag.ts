@@ -1,0 +1,52 @@
+// Images must name a version: no tag means `latest`, and `latest` moves under a running app.
+import { imageTag } from "../../semantics/names.ts";
+import type { Rule } from "../rule.ts";
+
+export const rule: Rule = {
+  id: "no-latest-tag",
+  category: "reliability",
+  severity: "warning",
+  summary: "An image has no tag or the tag `latest`",
+  docs: {
+    rationale:
+      "An image without a tag is pulled as `latest`, and `latest` points at whatever was pushed last. Two replicas started a minute apart can run different code, a rollback redeploys the same moving tag, and nothing in the manifest says what is running.",
+    bad: `app shop
+
+service api {
+  image = "ghcr.io/example/api:latest"
+}
+`,
+    good: `app shop
+
+service api {
+  image = "ghcr.io/example/api:1.4.2"
+}
+`,
+    fix: "Pin the image to a version tag (`:1.4.2`) or a digest (`@sha256:...`). There is no automatic fix: only you know which version is meant.",
+  },
+  check(ctx) {
+    const workloads = [...ctx.app.services, ...ctx.app.jobs];
+    for (const w of workloads) {
+      if (!w.image) continue;
+      const problem = floating(w.image);
+      if (problem) ctx.report({ span: ctx.spanOf(w.name, ["image"]), message: `image \`${w.image}\` of \`${w.name}\` ${problem}`, label: "pin a version", hints: [`write a version tag or a digest, e.g. \`${base(w.image)}:1.0.0\`.`] });
+    }
+    for (const s of ctx.app.services) {
+      const image = s.canary?.image;
+      const problem = image ? floating(image) : undefined;
+      if (image && problem) ctx.report({ span: ctx.spanOf(s.name, ["canary", "image"]), message: `canary image \`${image}\` of \`${s.name}\` ${problem}`, label: "pin a version" });
+    }
+  },
+};
+
+function floating(image: string): string | undefined {
+  if (image.includes("@")) return undefined; // a digest pins the image whatever the tag says
+  const tag = imageTag(image);
+  if (tag === undefined) return "has no tag, so it means `latest`";
+  return tag === "latest" ? "uses the moving tag `latest`" : undefined;
+}
+
+function base(image: string): string {
+  const tag = imageTag(image);
+  return tag === undefined ? image : image.slice(0, image.length - tag.length - 1);
+}
