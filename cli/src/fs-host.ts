@@ -22,12 +22,28 @@ export const STDLIB_DIR = ((): string => {
 export interface FsHost extends Host {
   /** Decoding problems met while reading (invalid UTF-8, binary files). */
   readonly decodeErrors: Diagnostic[];
+  /** Files that could not be decoded, with a lossy decoding for code frames (they were read as empty). */
+  readonly undecodable: Map<string, string>;
+}
+
+/**
+ * A run's diagnostics with the decoding problems first. A file that could not be decoded was given
+ * to the compiler as empty, so what the compiler says about that file (empty, no `app`) is noise
+ * and dropped; its code frames show a lossy decoding of the bytes.
+ */
+export function withDecodeErrors(host: FsHost, diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>): { diagnostics: Diagnostic[]; texts: Map<string, string> } {
+  return {
+    diagnostics: [...host.decodeErrors, ...diagnostics.filter((d) => !host.undecodable.has(d.span.file))],
+    texts: new Map([...texts, ...host.undecodable]),
+  };
 }
 
 export function fsHost(env: NodeJS.ProcessEnv = process.env): FsHost {
   const decodeErrors: Diagnostic[] = [];
+  const undecodable = new Map<string, string>();
   return {
     decodeErrors,
+    undecodable,
     readFile(p: string): ReadResult {
       let bytes: Buffer;
       try {
@@ -41,6 +57,8 @@ export function fsHost(env: NodeJS.ProcessEnv = process.env): FsHost {
       const decoded = decodeSource(p, bytes);
       if ("diagnostic" in decoded) {
         decodeErrors.push(decoded.diagnostic);
+        // Control characters of binary junk must not reach the terminal through the code frame.
+        undecodable.set(p, new TextDecoder().decode(bytes).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD"));
         return { text: "" };
       }
       return decoded;

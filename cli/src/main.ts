@@ -22,7 +22,8 @@ Options:
   -p, --profile P      apply profile P (repeat, or P1,P2, to apply several in order)
       --secrets MODE   reference (default): reference Secrets by name; inline: write values read
                        from env(...) / file(...) into Secret objects
-      --format FORMAT  pretty (default) or json diagnostics
+      --format FORMAT  pretty (default) or json diagnostics (json on stdout, except for
+                       \`build\` without -o, whose stdout is the YAML: there on stderr)
   -h, --help           show this help
   -v, --version        show the version
 

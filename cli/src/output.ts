@@ -8,10 +8,11 @@ export function useColor(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY) && !("NO_COLOR" in process.env && process.env["NO_COLOR"] !== "") && process.env["TERM"] !== "dumb";
 }
 
-export function printDiagnostics(ds: readonly Diagnostic[], texts: ReadonlyMap<string, string>, format: "pretty" | "json"): void {
+/** Pretty output goes to stderr; JSON to `jsonTo` (stdout unless stdout carries the YAML). */
+export function printDiagnostics(ds: readonly Diagnostic[], texts: ReadonlyMap<string, string>, format: "pretty" | "json", jsonTo: NodeJS.WritableStream = process.stdout): void {
   const sorted = sortDiagnostics(ds);
   if (format === "json") {
-    process.stdout.write(renderJson(sorted) + "\n");
+    jsonTo.write(renderJson(sorted) + "\n");
     return;
   }
   if (sorted.length === 0) return;

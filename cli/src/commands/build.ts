@@ -1,7 +1,7 @@
 // `kdsl build <file|dir> [-o DIR] [--profile P] [--secrets reference|inline] [--format pretty|json]`
 import path from "node:path";
 import { build, hasErrors } from "@kdsl/compiler";
-import { fsHost } from "../fs-host.ts";
+import { fsHost, withDecodeErrors } from "../fs-host.ts";
 import { printDiagnostics, writeAtomic } from "../output.ts";
 import { UsageError } from "../errors.ts";
 import type { Flags } from "../flags.ts";
@@ -15,8 +15,9 @@ export function run(flags: Flags): number {
   const profiles = (flags.profile ?? []).flatMap((p) => p.split(",")).filter(Boolean);
   const result = build(host, entry, { profiles, secrets });
   if (result.fatal) throw new UsageError(result.fatal);
-  const diagnostics = [...host.decodeErrors, ...result.diagnostics];
-  printDiagnostics(diagnostics, result.program.texts, flags.format);
+  const { diagnostics, texts } = withDecodeErrors(host, result.diagnostics, result.program.texts);
+  // Without -o, stdout is the YAML: JSON diagnostics go to stderr so that both stay parseable.
+  printDiagnostics(diagnostics, texts, flags.format, flags.output ? process.stdout : process.stderr);
   if (hasErrors(diagnostics) || result.yaml === undefined) return 1;
   if (flags.output) {
     const file = path.join(flags.output, `${result.app?.name ?? "app"}.yaml`);

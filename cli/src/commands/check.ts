@@ -1,7 +1,7 @@
 // `kdsl check <path> [--profile P]`: every diagnostic, nothing written. Builds in memory, so the
 // Kubernetes schema is checked too, but no secret is read.
 import { build, hasErrors } from "@kdsl/compiler";
-import { fsHost } from "../fs-host.ts";
+import { fsHost, withDecodeErrors } from "../fs-host.ts";
 import { printDiagnostics } from "../output.ts";
 import { UsageError } from "../errors.ts";
 import type { Flags } from "../flags.ts";
@@ -13,8 +13,8 @@ export function run(flags: Flags): number {
   const profiles = (flags.profile ?? []).flatMap((p) => p.split(",")).filter(Boolean);
   const result = build(host, entry, { profiles, secrets: "reference" });
   if (result.fatal) throw new UsageError(result.fatal);
-  const diagnostics = [...host.decodeErrors, ...result.diagnostics];
-  printDiagnostics(diagnostics, result.program.texts, flags.format);
+  const { diagnostics, texts } = withDecodeErrors(host, result.diagnostics, result.program.texts);
+  printDiagnostics(diagnostics, texts, flags.format);
   if (hasErrors(diagnostics)) return 1;
   if (flags.format === "pretty") process.stderr.write(`${entry}: no problems\n`);
   return 0;

@@ -1,0 +1,178 @@
+// The `kdsl` command as users and scripts meet it, run as a real process: help and version,
+// explain, build to stdout and to a directory, profiles, inline secrets, JSON diagnostics, check,
+// fmt, colour rules and byte-for-byte determinism.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseAllDocuments } from "yaml";
+import { crashSigns, describe, ensureBundle, ESCAPES, kdsl, ROOT, tempDir } from "./run-cli.ts";
+
+const EXAMPLE = "examples/numbers";
+const { dir: TMP, cleanup } = tempDir("kdsl-cli-");
+test.before(() => ensureBundle());
+test.after(() => cleanup());
+
+type K8s = { kind: string; metadata: { name: string }; spec?: { replicas?: number }; stringData?: Record<string, string>; data?: Record<string, string> };
+
+/** Parses multi-document YAML strictly: any YAML error fails the test. */
+function documents(yaml: string): K8s[] {
+  const docs = parseAllDocuments(yaml);
+  for (const d of docs) assert.equal(d.errors.map(String), [], "YAML errors");
+  return docs.map((d) => d.toJS() as K8s).filter(Boolean);
+}
+
+function ok(args: string[], env: Record<string, string> = {}): string {
+  const r = kdsl(args, { env });
+  assert.is(r.status, 0, describe(r));
+  assert.equal(crashSigns(r.stderr), [], describe(r));
+  return r.stdout;
+}
+
+function deployment(docs: K8s[], name: string): K8s {
+  const d = docs.find((o) => o.kind === "Deployment" && o.metadata.name === name);
+  assert.ok(d, `no Deployment ${name} among ${docs.map((o) => `${o.kind}/${o.metadata.name}`).join(", ")}`);
+  return d!;
+}
+
+test("--help and --version exit 0", () => {
+  assert.match(ok(["--help"]), /Usage:\n\s+kdsl build/);
+  assert.match(ok(["build", "--help"]), /Usage:/);
+  assert.match(ok(["--version"]), /^kdsl \d+\.\d+\.\d+\n$/);
+  const bare = kdsl([]);
+  assert.is(bare.status, 2, "no command is a usage error");
+  assert.match(bare.stdout, /Usage:/);
+});
+
+test("explain KD2004 prints the page; an unknown code is a usage error", () => {
+  const page = ok(["explain", "KD2004"]);
+  assert.match(page, /^# KD2004: unknown field\n/);
+  assert.match(page, /\nSeverity: error\n/);
+  assert.is(ok(["explain", "kd2004"]), page, "codes are case-insensitive");
+  const r = kdsl(["explain", "NOPE"]);
+  assert.is(r.status, 2, describe(r));
+  assert.match(r.stderr, /^kdsl: .*NOPE/);
+  assert.is(r.stdout, "");
+});
+
+test("build to stdout: multi-document YAML with the Deployment, 3 replicas", () => {
+  const docs = documents(ok(["build", EXAMPLE]));
+  assert.ok(docs.length >= 4, `objects: ${docs.length}`);
+  assert.is(deployment(docs, "random-number").spec?.replicas, 3);
+  assert.is(deployment(docs, "addition").spec?.replicas, 2);
+  // Reference mode: the secret value is never in the output.
+  assert.not.ok(docs.some((d) => d.kind === "Secret"), "no Secret object in reference mode");
+});
+
+test("--profile prod gives 5 replicas (also as -p)", () => {
+  assert.is(deployment(documents(ok(["build", EXAMPLE, "--profile", "prod"])), "random-number").spec?.replicas, 5);
+  assert.is(deployment(documents(ok(["build", EXAMPLE, "-p", "prod"])), "random-number").spec?.replicas, 5);
+  const r = kdsl(["build", EXAMPLE, "--profile", "nope"]);
+  assert.is(r.status, 1, describe(r));
+  assert.match(r.stderr, /error\[KD2014\]/);
+});
+
+test("-o DIR writes DIR/numbers.yaml, equal to the stdout output, and nothing else", () => {
+  const out = join(TMP, "out");
+  const r = kdsl(["build", EXAMPLE, "-o", out]);
+  assert.is(r.status, 0, describe(r));
+  assert.is(r.stdout, "", "nothing on stdout with -o");
+  assert.match(r.stderr, /wrote .*numbers\.yaml/);
+  assert.equal(readdirSync(out), ["numbers.yaml"]);
+  assert.is(readFileSync(join(out, "numbers.yaml"), "utf8"), ok(["build", EXAMPLE]));
+});
+
+test("--secrets inline: KD4001 without RANDOM_TOKEN, a Secret with stringData with it", () => {
+  const missing = kdsl(["build", EXAMPLE, "--secrets", "inline"]);
+  assert.is(missing.status, 1, describe(missing));
+  assert.match(missing.stderr, /error\[KD4001\]/);
+  assert.match(missing.stderr, /RANDOM_TOKEN/);
+  assert.match(missing.stderr, /--> examples\/numbers\/app\.kdsl:\d+:\d+/);
+  assert.is(missing.stdout, "");
+
+  const docs = documents(ok(["build", EXAMPLE, "--secrets", "inline"], { RANDOM_TOKEN: "abc" }));
+  const secret = docs.find((d) => d.kind === "Secret");
+  assert.ok(secret, "a Secret object");
+  assert.is(secret!.metadata.name, "api-keys");
+  assert.equal(secret!.stringData, { "random-token": "abc" });
+});
+
+test("--format json: an array of diagnostics with code, line and column", () => {
+  const fail = kdsl(["check", EXAMPLE, "--profile", "nope", "--format", "json"]);
+  assert.is(fail.status, 1, describe(fail));
+  const ds = JSON.parse(fail.stdout) as { code: string; line: number; column: number; file: string; severity: string; message: string }[];
+  assert.ok(Array.isArray(ds) && ds.length > 0, fail.stdout);
+  for (const d of ds) {
+    assert.match(d.code, /^KD\d{4}$/);
+    assert.ok(Number.isInteger(d.line) && d.line >= 1 && Number.isInteger(d.column) && d.column >= 1, JSON.stringify(d));
+    assert.type(d.message, "string");
+  }
+  assert.not.match(fail.stderr, /error\[KD/, "no pretty output beside the JSON");
+
+  const secrets = kdsl(["build", EXAMPLE, "--secrets", "inline", "--format", "json", "-o", join(TMP, "json-out")]);
+  assert.is(secrets.status, 1, describe(secrets));
+  const [d] = JSON.parse(secrets.stdout) as { code: string; file: string; line: number; column: number }[];
+  assert.is(d!.code, "KD4001");
+  assert.is(d!.file, "examples/numbers/app.kdsl");
+  const line = readFileSync(join(ROOT, EXAMPLE, "app.kdsl"), "utf8").split("\n")[d!.line - 1]!;
+  assert.ok(line.slice(d!.column - 1).startsWith('env("RANDOM_TOKEN")'), `KD4001 points at env(...): ${line}`);
+
+  assert.equal(JSON.parse(ok(["check", EXAMPLE, "--format", "json"])), [], "a clean check prints []");
+  // build to stdout: stdout stays pure YAML, the (empty) JSON array goes to stderr.
+  const built = kdsl(["build", EXAMPLE, "--format", "json"]);
+  assert.is(built.status, 0, describe(built));
+  assert.ok(documents(built.stdout).length >= 4);
+  assert.equal(JSON.parse(built.stderr), []);
+});
+
+test("check examples/numbers exits 0 and writes nothing to stdout", () => {
+  const r = kdsl(["check", EXAMPLE]);
+  assert.is(r.status, 0, describe(r));
+  assert.is(r.stdout, "");
+  assert.match(r.stderr, /no problems/);
+});
+
+test("fmt --check passes a formatted file, lists an unformatted one (exit 1); fmt rewrites it", () => {
+  const r0 = kdsl(["fmt", "--check", join(EXAMPLE, "app.kdsl")]);
+  assert.is(r0.status, 0, describe(r0));
+  assert.is(r0.stdout, "");
+
+  const dir = join(TMP, "fmt");
+  const file = join(dir, "app.kdsl");
+  const original = readFileSync(join(ROOT, EXAMPLE, "app.kdsl"), "utf8");
+  const messy = original.replace("replicas = 3", "replicas   =    3").replace(/^  image/m, "      image").replace("}\n\nconfig", "}\nconfig");
+  assert.is.not(messy, original);
+  mkdirSync(dir);
+  writeFileSync(file, messy);
+
+  const r1 = kdsl(["fmt", "--check", file]);
+  assert.is(r1.status, 1, describe(r1));
+  assert.ok(r1.stdout.includes(file), `lists the file: ${r1.stdout}`);
+  assert.is(readFileSync(file, "utf8"), messy, "--check does not write");
+
+  const r2 = kdsl(["fmt", file]);
+  assert.is(r2.status, 0, describe(r2));
+  assert.is(readFileSync(file, "utf8"), original, "rewritten to the canonical layout");
+  assert.equal(readdirSync(dir), ["app.kdsl"], "no temporary file left");
+  assert.is(kdsl(["fmt", "--check", dir]).status, 0, "a directory of formatted files passes");
+});
+
+test("colour: none with NO_COLOR, none when stderr is not a terminal", () => {
+  // Pipes are not terminals, so even a colour-capable TERM must not bring escape codes.
+  const envs: Record<string, string>[] = [{ TERM: "xterm-256color" }, { NO_COLOR: "1", TERM: "xterm-256color" }];
+  for (const env of envs) {
+    for (const args of [["build", EXAMPLE, "--profile", "nope"], ["check", EXAMPLE], ["build", EXAMPLE]]) {
+      const r = kdsl(args, { env });
+      assert.not.match(r.stderr, ESCAPES, `escape codes on stderr: ${JSON.stringify(env)} ${args.join(" ")}`);
+      assert.not.match(r.stdout, ESCAPES, `escape codes on stdout: ${JSON.stringify(env)} ${args.join(" ")}`);
+    }
+  }
+});
+
+test("determinism: two builds are byte-identical", () => {
+  for (const args of [["build", EXAMPLE], ["build", EXAMPLE, "-p", "prod"]]) assert.is(ok(args), ok(args), args.join(" "));
+  const env = { RANDOM_TOKEN: "abc" };
+  assert.is(ok(["build", EXAMPLE, "--secrets", "inline"], env), ok(["build", EXAMPLE, "--secrets", "inline"], env));
+});
+
+test.run();
