@@ -3,7 +3,7 @@
 import type { Host } from "./host.ts";
 import { loadProgram, type Program } from "./program.ts";
 import { analyse, type Analysis } from "./semantics/analyse.ts";
-import { evaluate } from "./evaluate/evaluate.ts";
+import { evaluate, type EvaluatedDecl } from "./evaluate/evaluate.ts";
 import { lower } from "./ir/lower.ts";
 import type { AppModel } from "./ir/model.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
@@ -29,11 +29,15 @@ export function check(host: Host, entry: string): CheckResult {
 export interface BuildOptions {
   readonly profiles?: readonly string[];
   readonly secrets?: "reference" | "inline";
+  /** False skips writing the YAML text (the linter needs only the objects). */
+  readonly yaml?: boolean;
 }
 
 export interface BuildResult extends CheckResult {
   readonly app?: AppModel;
   readonly objects?: readonly EmittedObject[];
+  /** Every declaration with its final typed values (profiles and defaults applied). */
+  readonly decls?: readonly EvaluatedDecl[];
   /** The multi-document YAML, present only when there are no errors. */
   readonly yaml?: string;
 }
@@ -51,6 +55,6 @@ export function build(host: Host, entry: string, options: BuildOptions = {}): Bu
   if (hasErrors(diagnostics)) return { ...checked, app: lowered.app, diagnostics: sortDiagnostics(diagnostics) };
   const k8s = toKubernetes(lowered.app);
   diagnostics = sortDiagnostics([...diagnostics, ...k8s.diagnostics]);
-  const result = { ...checked, app: lowered.app, objects: k8s.objects, diagnostics };
-  return hasErrors(diagnostics) ? result : { ...result, yaml: toYaml(k8s.objects.map((o) => o.object)) };
+  const result = { ...checked, app: lowered.app, objects: k8s.objects, decls: evaluated.decls, diagnostics };
+  return hasErrors(diagnostics) || options.yaml === false ? result : { ...result, yaml: toYaml(k8s.objects.map((o) => o.object)) };
 }

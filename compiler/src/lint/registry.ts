@@ -4,8 +4,16 @@ import type { AnyRule } from "./rule.ts";
 import { rule as noLatestTag } from "./rules/no-latest-tag.ts";
 import { rule as noResourceLimits } from "./rules/no-resource-limits.ts";
 import { rule as singleReplica } from "./rules/single-replica.ts";
+import { rule as suppressionNeedsReason } from "./rules/suppression-needs-reason.ts";
+import { rule as unusedSuppression } from "./rules/unused-suppression.ts";
 
-export const RULES: readonly AnyRule[] = [noLatestTag, noResourceLimits, singleReplica];
+export const RULES: readonly AnyRule[] = [
+  noLatestTag,
+  noResourceLimits,
+  singleReplica,
+  suppressionNeedsReason,
+  unusedSuppression,
+];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 

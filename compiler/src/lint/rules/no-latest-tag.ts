@@ -1,5 +1,6 @@
 // Images must name a version: no tag means `latest`, and `latest` moves under a running app.
 import { imageTag } from "../../semantics/names.ts";
+import type { Span } from "../../syntax/span.ts";
 import type { Rule } from "../rule.ts";
 
 export const rule: Rule = {
@@ -31,10 +32,15 @@ service api {
       const problem = floating(w.image);
       if (problem) ctx.report({ span: ctx.spanOf(w.name, ["image"]), message: `image \`${w.image}\` of \`${w.name}\` ${problem}`, label: "pin a version", hints: [`write a version tag or a digest, e.g. \`${base(w.image)}:1.0.0\`.`] });
     }
+    // Other versions (a canary, `versions { }`) run their own images; the first is the main one.
     for (const s of ctx.app.services) {
-      const image = s.canary?.image;
-      const problem = image ? floating(image) : undefined;
-      if (image && problem) ctx.report({ span: ctx.spanOf(s.name, ["canary", "image"]), message: `canary image \`${image}\` of \`${s.name}\` ${problem}`, label: "pin a version" });
+      const versions = (s as { readonly versions?: readonly { name: string; image: string; origin: Span }[] }).versions ?? [];
+      for (const v of versions.slice(1)) {
+        const problem = v.image ? floating(v.image) : undefined;
+        if (!problem) continue;
+        const span = v.name === "canary" && ctx.field(s.name, ["canary", "image"]) ? ctx.spanOf(s.name, ["canary", "image"]) : v.origin;
+        ctx.report({ span, message: `image \`${v.image}\` of version \`${v.name}\` of \`${s.name}\` ${problem}`, label: "pin a version" });
+      }
     }
   },
 };
