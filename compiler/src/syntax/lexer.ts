@@ -1,16 +1,13 @@
 // Text → tokens and comments. Never throws: unknown characters become KD1001 diagnostics and are
 // skipped; unterminated strings and comments are reported once here and parsed on as if closed.
-import { Lexer, type IToken } from "chevrotain";
-import { ALL_TOKENS, UnterminatedBlockComment, UnterminatedString, BlockComment } from "./tokens.ts";
+import type { IToken } from "chevrotain";
+import { UnterminatedBlockComment, UnterminatedString, BlockComment } from "./tokens.ts";
+import { scan } from "./scanner.ts";
 import type { Comment } from "./ast.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diag } from "../diagnostics/catalogue.ts";
 import { spanOfToken } from "./token-span.ts";
 import { spanAt } from "./span.ts";
-
-// positionTracking "full" gives the end line/column every span needs. ensureOptimizations makes
-// a change to the token set that defeats chevrotain's first-character index fail loudly in tests.
-const lexer = new Lexer(ALL_TOKENS, { positionTracking: "full", ensureOptimizations: true });
 
 /** Beyond this many lexical errors in one file the rest are summarised: junk input must stay cheap. */
 const MAX_LEX_ERRORS = 20;
@@ -22,7 +19,7 @@ export interface LexResult {
 }
 
 export function lex(file: string, text: string): LexResult {
-  const result = lexer.tokenize(text);
+  const result = scan(text);
   const diagnostics: Diagnostic[] = [];
   let shown = 0;
   for (const e of result.errors) {
@@ -39,7 +36,7 @@ export function lex(file: string, text: string): LexResult {
     );
   }
   const comments: Comment[] = [];
-  for (const t of result.groups["comments"] ?? []) {
+  for (const t of result.comments) {
     const span = spanOfToken(file, t);
     if (t.tokenType === UnterminatedBlockComment) {
       diagnostics.push(diag("KD1003", { ...span, end: span.start + 2, endLine: span.line, endCol: span.col + 2 }, "unterminated block comment", { label: "this `/*` is never closed" }));
