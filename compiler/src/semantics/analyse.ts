@@ -1,16 +1,16 @@
 // Names and types over a loaded program: the app's symbols, each declaration checked against its
 // kind (with its template chain applied), every profile checked as an overlay. The result holds
 // typed values; evaluation (profiles chosen, defaults) and lowering come after.
-import type { Name, ProfileDecl, SourceFile, TemplateDecl } from "../syntax/ast.ts";
+import type { Block, Name, ProfileDecl, SourceFile, TemplateDecl } from "../syntax/ast.ts";
 import { fileStart } from "../syntax/span.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diag } from "../diagnostics/catalogue.ts";
-import type { Program } from "../program.ts";
-import type { KindSchema } from "./types.ts";
+import { STDLIB_PREFIX, type Program } from "../program.ts";
+import type { FieldSchema, KindSchema } from "./types.ts";
 import { loadKinds } from "./schema.ts";
 import type { Ctx, DeclSymbol, Scope } from "./scope.ts";
 import { checkBlock, checkMembers } from "./check-block.ts";
-import { block, merge, type BlockValue } from "./values.ts";
+import { block, merge, type BlockValue, type Value } from "./values.ts";
 import { checkDnsLabel } from "./names.ts";
 import { didYouMean } from "./suggest.ts";
 
@@ -38,7 +38,10 @@ export function analyse(program: Program): Analysis {
   const { kinds, diagnostics: kindErrors } = loadKinds(program.prelude);
   diagnostics.push(...kindErrors);
 
-  const sources: SourceFile[] = [...program.files, ...program.modules];
+  // Stdlib modules first: a project declaration that clashes with one is reported where the user
+  // can change it, not inside the stdlib.
+  const fromStdlib = (f: SourceFile) => f.file.startsWith(STDLIB_PREFIX);
+  const sources: SourceFile[] = [...program.modules.filter(fromStdlib), ...program.files, ...program.modules.filter((m) => !fromStdlib(m))];
   const decls = new Map<string, DeclSymbol>();
   const templates = new Map<string, TemplateDecl>();
   const profiles = new Map<string, ProfileDecl>();
@@ -46,7 +49,7 @@ export function analyse(program: Program): Analysis {
   let app: { name: Name; value: BlockValue } | undefined;
   const appDecls = program.files.flatMap((f) => f.items.filter((i) => i.kind === "App"));
 
-  const nameSpans = new Map<string, import("../syntax/span.ts").Span>();
+  const nameSpans = new Map<string, { span: import("../syntax/span.ts").Span; what: string }>();
   const declare = <T>(table: Map<string, T>, name: Name | undefined, item: T, what: string): void => {
     if (!name) return;
     const problem = checkDnsLabel(name.text);
@@ -54,10 +57,11 @@ export function analyse(program: Program): Analysis {
     const key = `${table === (decls as unknown) ? "decl" : what}:${name.text}`;
     const earlier = nameSpans.get(key);
     if (earlier) {
-      diagnostics.push(diag("KD2002", name.span, `${what} \`${name.text}\` is declared twice`, { label: "declared again here", related: [{ span: earlier, message: "first declared here" }] }));
+      const message = earlier.what === what ? `${what} \`${name.text}\` is declared twice` : `${what} \`${name.text}\` has the name of ${earlier.what} \`${name.text}\``;
+      diagnostics.push(diag("KD2002", name.span, message, { label: "declared again here", related: [{ span: earlier.span, message: "first declared here" }] }));
       return;
     }
-    nameSpans.set(key, name.span);
+    nameSpans.set(key, { span: name.span, what });
     table.set(name.text, item);
   };
 
@@ -76,7 +80,8 @@ export function analyse(program: Program): Analysis {
         if ((k === "secret" || k === "config") && item.body) {
           keys.set(item.name.text, new Set(item.body.members.map((m) => (m.kind === "FieldDecl" ? m.name.text : m.path[0]?.text ?? ""))));
         }
-      } else if (item.kind === "Kind" && !src.file.endsWith("prelude.kdsl")) {
+      } else if (item.kind === "Kind") {
+        // `sources` never holds the prelude: every `kind` seen here is misplaced.
         diagnostics.push(diag("KD3014", item.span, "`kind` declarations belong in the prelude only"));
       }
     }
@@ -85,7 +90,11 @@ export function analyse(program: Program): Analysis {
   const appName = appDecls[0]?.kind === "App" ? appDecls[0].name?.text ?? "app" : "app";
   const scope: Scope = { kinds, decls, templates, profiles, keys, appName };
 
-  if (appDecls.length === 0) {
+  // A file with syntax errors may have lost its `app` to error recovery (or be empty, or unreadable):
+  // those errors are the root cause, so "no `app`" waits until they are fixed.
+  const projectFiles = new Set(program.files.map((f) => f.file));
+  const syntaxBroken = program.diagnostics.some((d) => d.severity === "error" && d.code.startsWith("KD1") && projectFiles.has(d.span.file));
+  if (appDecls.length === 0 && !syntaxBroken) {
     const first = program.files[0];
     diagnostics.push(diag("KD2010", fileStart(first?.file ?? "."), "no `app` declaration", { hints: ["start the file with `app <name>`: it names the namespace and the `part-of` label."] }));
   }
@@ -106,15 +115,21 @@ export function analyse(program: Program): Analysis {
     const schema = kinds.get(sym.kind)!;
     const ctx: Ctx = { scope, selfName: sym.name, diagnostics };
     let value = block(new Map(), sym.decl.span);
+    const bodies: Block[] = [];
     for (const t of templateChain(ctx, sym.decl.from, sym.kind)) {
+      if (t.body) bodies.push(t.body);
       if (t.body) value = merge(value, checkBlock(ctx, t.body, schema.fields, `a ${sym.kind}`));
     }
+    if (sym.decl.body) bodies.push(sym.decl.body);
     if (sym.decl.body) value = merge(value, checkBlock(ctx, sym.decl.body, schema.fields, `a ${sym.kind}`));
     value = { ...value, span: sym.decl.span };
+    // A field written with a bad value has been reported already; only unwritten ones are missing.
+    const written = new Set(bodies.flatMap((b) => b.members.map((m) => (m.kind === "FieldDecl" ? m.name.text : m.path[0]?.text ?? ""))));
     for (const [name, field] of schema.fields) {
-      if (!field.optional && name !== "_" && !value.fields.has(name)) {
+      if (!field.optional && name !== "_" && !value.fields.has(name) && !written.has(name)) {
         diagnostics.push(diag("KD3009", sym.decl.name!.span, `${sym.kind} \`${sym.name}\` has no \`${name}\``, { label: `\`${name}\` is required`, hints: field.doc ? [field.doc.split("\n")[0]!] : [] }));
       }
+      if (field.type.t === "record") requiredInside(diagnostics, name, field.type.fields, value.fields.get(name), bodies);
     }
     checked.push({ symbol: sym, schema, value });
   }
@@ -123,6 +138,27 @@ export function analyse(program: Program): Analysis {
   for (const p of profiles.values()) overlays.set(p.name!.text, checkProfile(scope, p, diagnostics));
 
   return { scope, app, decls: checked, profiles: overlays, diagnostics: dedupe(diagnostics) };
+}
+
+/**
+ * The required fields of a block that is present (`canary { image; weight }`), reported at the
+ * block. Only nested members written with a dotted path or inside the block count as written.
+ */
+function requiredInside(diagnostics: Diagnostic[], key: string, fields: ReadonlyMap<string, FieldSchema>, value: Value | undefined, bodies: readonly Block[]): void {
+  if (value?.v !== "block") return;
+  const written = new Set<string>();
+  for (const b of bodies) {
+    for (const m of b.members) {
+      if (m.kind === "FieldDecl" || m.path[0]?.text !== key) continue;
+      if (m.path.length > 1) written.add(m.path[1]!.text);
+      else if (m.kind === "Nested") for (const n of m.body.members) written.add(n.kind === "FieldDecl" ? n.name.text : n.path[0]?.text ?? "");
+    }
+  }
+  for (const [name, field] of fields) {
+    if (!field.optional && name !== "_" && !value.fields.has(name) && !written.has(name)) {
+      diagnostics.push(diag("KD3009", value.span, `\`${key}\` has no \`${name}\``, { label: `\`${name}\` is required here`, hints: field.doc ? [field.doc.split("\n")[0]!] : [] }));
+    }
+  }
 }
 
 /** The templates a declaration inherits from, outermost first; cycles and wrong kinds reported. */

@@ -36,7 +36,8 @@ export function found(e: Expr): string {
 }
 
 export function mismatch(ctx: Ctx, field: string, type: Type, e: Expr, hints: string[] = []): undefined {
-  const code = e.kind === "Quantity" && type.t === "scalar" && UNIT_TYPES.has(type.name) ? "KD3002" : "KD3001";
+  // A number with the wrong unit, or with none where a unit is needed (`weight = 10`), is a unit problem.
+  const code = (e.kind === "Quantity" || e.kind === "Number") && type.t === "scalar" && UNIT_TYPES.has(type.name) ? "KD3002" : "KD3001";
   ctx.diagnostics.push(diag(code, e.span, `\`${field}\` expects ${describeType(type)}, found ${found(e)}`, { label: `this is ${found(e)}`, hints }));
   return undefined;
 }
@@ -76,7 +77,8 @@ export function checkScalar(ctx: Ctx, field: string, type: ScalarName, e: Expr):
       const problem = type === "Name" ? checkDnsLabel(text) : type === "Image" ? checkImage(text) : type === "LabelValue" ? checkLabelValue(text) : undefined;
       if (problem) {
         const code = type === "Name" ? "KD3004" : type === "Image" ? "KD3007" : "KD3006";
-        ctx.diagnostics.push(diag(code, e.span, `\`${text}\` is not ${describeType(t)}: ${problem}`));
+        const message = text === "" ? `\`${field}\` is empty; it needs ${describeType(t)}` : `\`${text}\` is not ${describeType(t)}: ${problem}`;
+        ctx.diagnostics.push(diag(code, e.span, message));
         return undefined;
       }
       return { v: "string", s: text, span: e.span };
@@ -118,7 +120,7 @@ export function checkScalar(ctx: Ctx, field: string, type: ScalarName, e: Expr):
       if (e.kind === "Call") return checkCall(ctx, field, type, e);
       if (type === "SecretValue" && e.kind === "String") {
         ctx.diagnostics.push(
-          diag("KD3011", e.span, `secret \`${field}\` has its value written in source`, {
+          diag("KD3011", e.span, `secret key \`${field}\` has its value written in source`, {
             label: "secret values must not live in .kdsl files",
             hints: [`read it at deploy time instead: \`env("${field.toUpperCase().replace(/[^A-Z0-9]/g, "_")}")\` or \`file("path")\`.`],
           }),

@@ -19,13 +19,18 @@ function fieldsOf(block: Block, diagnostics: Diagnostic[]): Map<string, FieldSch
   for (const m of block.members) {
     if (m.kind === "FieldDecl") {
       const type = typeOf(m.type, diagnostics);
-      if (type) fields.set(m.name.text, { name: m.name.text, type, optional: m.type.optional || m.default !== undefined || type.t === "map" || type.t === "list", defaultExpr: m.default, doc: m.doc, span: m.name.span });
+      if (type) fields.set(m.name.text, { name: m.name.text, type, optional: m.type.optional || m.default !== undefined || repeated(type), defaultExpr: m.default, doc: m.doc, span: m.name.span });
     } else if (m.kind === "Nested" && m.path.length === 1) {
       const name = m.path[0]!;
       fields.set(name.text, { name: name.text, type: { t: "record", fields: fieldsOf(m.body, diagnostics) }, optional: true, doc: m.doc, span: name.span });
     }
   }
   return fields;
+}
+
+/** Maps, lists and ports (`port` is written once per port, merged by name) default to empty. */
+function repeated(type: Type): boolean {
+  return type.t === "map" || type.t === "list" || (type.t === "scalar" && type.name === "Port");
 }
 
 function typeOf(ref: TypeRef, diagnostics: Diagnostic[]): Type | undefined {

@@ -21,7 +21,8 @@ export const messages: IParserErrorMessageProvider = {
   buildNotAllInputParsedMessage: ({ firstRedundant }) => `expected a declaration, found ${describe(firstRedundant)}`,
   buildNoViableAltMessage: ({ expectedPathsPerAlt, actual, ruleName }) => {
     const firsts = expectedPathsPerAlt.flatMap((alt) => alt.map((path) => (path[0] ? label(path[0]) : "")).filter(Boolean));
-    const what = ruleName === "item" ? "a declaration (`app`, `use`, `service`, …)" : ruleName === "primary" ? "a value" : oneOf(firsts);
+    // A name may also be a keyword (`labels { kind = "x" }`), but listing every keyword helps no one.
+    const what = ruleName === "item" ? "a declaration (`app`, `use`, `service`, …)" : ruleName === "primary" ? "a value" : ruleName === "name" ? "a name" : oneOf(firsts);
     return `expected ${what}, found ${describe(actual[0]!)}`;
   },
   buildEarlyExitMessage: ({ expectedIterationPaths, actual }) => {

@@ -56,7 +56,8 @@ export function parse(file: string, text: string): ParseResult {
     const close = CLOSER_OF[open.image]!;
     diagnostics.push(diag("KD1005", spanOfToken(file, open), `this \`${open.image}\` is never closed`, { label: "opened here", hints: [`add the missing \`${close}\`.`] }));
   }
-  diagnostics.push(...syntaxErrors(file, parser.errors, unclosed.length > 0));
+  // Input cut off at MAX_DEPTH ends inside its open brackets: the complaints at its end add nothing.
+  diagnostics.push(...syntaxErrors(file, parser.errors, unclosed.length > 0 || tooDeep !== undefined));
   parser.input = []; // release the tokens
   const last = tokens[tokens.length - 1];
   const span: Span = last ? { ...fileStart(file), end: text.length, endLine: spanOfToken(file, last).endLine, endCol: spanOfToken(file, last).endCol } : fileStart(file);
