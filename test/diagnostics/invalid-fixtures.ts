@@ -34,8 +34,6 @@ export const GENERATED: Readonly<Record<string, () => Uint8Array>> = {
   "nesting-10000-deep": () => utf8("app deep\n\nservice api {\n  labels " + "{ a ".repeat(10_000) + "}".repeat(10_000) + "\n}\n"),
   "nesting-10000-deep-lists": () => utf8('app deep\n\nservice api {\n  args = ' + "[".repeat(10_000) + "]".repeat(10_000) + "\n}\n"),
   "file-too-large": () => utf8("app big\n" + "// padding padding padding padding padding padding padding padding\n".repeat(130_000)),
-  // FIXME: the host turns undecodable bytes into an empty text, so KD1009 "file is empty" follows
-  // KD1008 (cli/src/fs-host.ts does the same). One root cause should give one diagnostic.
   "not-utf8": () => new Uint8Array([...utf8("app bytes\n\nservice api {\n  image = \"a/b:1\"\n  run = \""), 0xff, 0xfe, ...utf8("\"\n}\n")]),
   "binary-nul": () => new Uint8Array([...utf8("app bytes\n"), 0, 1, 2, 3]),
 };
@@ -99,7 +97,8 @@ export interface FixtureRun {
 
 /**
  * Builds a fixture over an in-memory host holding only its own files and the real stdlib. Files
- * are decoded as the CLI's host decodes them: undecodable bytes are a diagnostic and an empty text.
+ * are decoded as the CLI decodes them (cli/src/fs-host.ts): undecodable bytes are a diagnostic and
+ * an empty text, and what the compiler then says about that empty file is dropped as noise.
  */
 export function runFixture(fx: Fixture): FixtureRun {
   const texts: Record<string, string> = {};
@@ -114,7 +113,8 @@ export function runFixture(fx: Fixture): FixtureRun {
   const host = memoryHost(texts, stdlibFiles(), fx.options.env ?? {});
   const options: BuildOptions = { profiles: fx.options.profiles ?? [], secrets: fx.options.secrets ?? "reference" };
   const result = build(host, fx.entry, options);
-  const diagnostics = [...decodeErrors, ...result.diagnostics];
+  const undecodable = new Set(decodeErrors.map((d) => d.span.file));
+  const diagnostics = [...decodeErrors, ...result.diagnostics.filter((d) => !undecodable.has(d.span.file))];
   const text = diagnostics.map((d) => renderPlain(d) + "\n").join("");
   return result.fatal === undefined ? { diagnostics, text } : { diagnostics, text, fatal: result.fatal };
 }
