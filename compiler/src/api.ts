@@ -23,7 +23,28 @@ export function check(host: Host, entry: string): CheckResult {
   const program = loadProgram(host, entry);
   if (program.fatal) return { program, diagnostics: program.diagnostics, fatal: program.fatal };
   const analysis = analyse(program);
-  return { program, analysis, diagnostics: sortDiagnostics([...program.diagnostics, ...analysis.diagnostics]) };
+  return { program, analysis, diagnostics: sortDiagnostics([...program.diagnostics, ...withoutFollowOns(program.diagnostics, analysis.diagnostics)]) };
+}
+
+/**
+ * One root cause, reported once: after a syntax error, recovery has skipped or invented syntax, so
+ * semantic findings from there on in that file are consequences, not news. Those before the first
+ * syntax error stand, and so does everything in files without one.
+ */
+function withoutFollowOns(syntax: readonly Diagnostic[], semantic: readonly Diagnostic[]): Diagnostic[] {
+  const firstError = new Map<string, number>();
+  for (const d of syntax) {
+    if (d.severity !== "error") continue;
+    // Input nested past the limit was cut off and closed artificially: nothing in it is news.
+    const at = d.code === "KD1006" ? 0 : d.span.start;
+    const prev = firstError.get(d.span.file);
+    if (prev === undefined || at < prev) firstError.set(d.span.file, at);
+  }
+  if (firstError.size === 0) return [...semantic];
+  return semantic.filter((d) => {
+    const cut = firstError.get(d.span.file);
+    return cut === undefined || (d.span.end < cut && d.code !== "KD3009" && d.code !== "KD2010");
+  });
 }
 
 export interface BuildOptions {

@@ -71,13 +71,16 @@ export function loadProgram(host: Host, entry: string): Program {
     files.push(load(f, read.text));
   }
 
-  // Depth-first over `use`, with the chain kept to report cycles where they close.
+  // Depth-first over `use` from every project file, project files included as targets: a cycle
+  // is reported where it closes, with the chain that leads there.
+  const state = new Map<string, "visiting" | "done">();
   const visit = (file: SourceFile, chain: string[]): void => {
+    state.set(file.file, "visiting");
     for (const item of file.items) {
       if (item.kind !== "Use" || item.path === undefined) continue;
       const target = resolveUse(item, file.file, root, diagnostics);
       if (!target) continue;
-      if (chain.includes(target)) {
+      if (state.get(target) === "visiting") {
         diagnostics.push(diag("KD2009", item.pathSpan ?? item.span, `\`use ${item.path}\` closes a cycle: ${[...chain.slice(chain.indexOf(target)), target].join(" → ")}`));
         continue;
       }
@@ -90,11 +93,12 @@ export function loadProgram(host: Host, entry: string): Program {
         }
         mod = load(target, text);
         modules.push(mod);
-      } else if (!modules.includes(mod) && !files.includes(mod)) modules.push(mod);
-      if (!files.includes(mod)) visit(mod, [...chain, target]);
+      }
+      if (state.get(target) !== "done") visit(mod, [...chain, target]);
     }
+    state.set(file.file, "done");
   };
-  for (const f of files) visit(f, [f.file]);
+  for (const f of files) if (state.get(f.file) !== "done") visit(f, [f.file]);
   return { files, modules, prelude: prelude.ast, root, diagnostics, texts };
 }
 

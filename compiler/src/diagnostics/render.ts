@@ -48,7 +48,9 @@ export function renderPretty(d: Diagnostic, text: string | undefined, c: Colors 
   out.push(`${pad}${c.blue("-->")} ${d.span.file}:${d.span.line}:${d.span.col}`);
   const line = text?.split("\n")[d.span.line - 1];
   if (line !== undefined) {
-    const shown = line.replace(/\t/g, " ").replace(/\r$/, "");
+    // Tabs become one space (so the carets line up); other control characters would drive the
+    // terminal (an ESC starts an escape sequence), so they are shown as U+FFFD.
+    const shown = line.replace(/\r$/, "").replace(/\t/g, " ").replace(/[\x00-\x1f\x7f-\x9f]/g, "\ufffd");
     const clipped = shown.length > 160 ? shown.slice(0, 160) + "…" : shown;
     const start = Math.min(d.span.col - 1, clipped.length);
     const width = d.span.endLine === d.span.line ? Math.max(1, Math.min(d.span.endCol - d.span.col, clipped.length - start || 1)) : Math.max(1, clipped.length - start);

@@ -1,7 +1,7 @@
 // The front end's entry point: text → SourceFile + diagnostics. Guards run before chevrotain so
 // that hostile input (huge files, very deep nesting) costs bounded time and never overflows the stack.
 import type { IToken, IRecognitionException } from "chevrotain";
-import { EOF } from "chevrotain";
+import { EOF, createTokenInstance } from "chevrotain";
 import { lex } from "./lexer.ts";
 import { parserInstance } from "./parser.ts";
 import type { SourceFile, Comment } from "./ast.ts";
@@ -21,8 +21,6 @@ export interface ParseResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const OPENERS = new Set([T.LBrace, T.LBracket, T.LParen]);
-const CLOSERS = new Set([T.RBrace, T.RBracket, T.RParen]);
 
 function emptyFile(file: string, comments: Comment[] = []): SourceFile {
   return { kind: "SourceFile", file, items: [], comments, span: fileStart(file) };
@@ -72,17 +70,40 @@ const CLOSER_OF: Record<string, string> = { "{": "}", "[": "]", "(": ")" };
  */
 function checkNesting(all: IToken[]): { tokens: IToken[]; unclosed: IToken[]; tooDeep?: IToken } {
   const stack: IToken[] = [];
+  let cut = all.length;
+  let tooDeep: IToken | undefined;
   for (let i = 0; i < all.length; i++) {
     const t = all[i]!;
-    if (OPENERS.has(t.tokenType)) {
-      if (stack.length >= MAX_DEPTH) return { tokens: all.slice(0, i), unclosed: [], tooDeep: t };
+    const type = t.tokenType;
+    if (type === T.LBrace || type === T.LBracket || type === T.LParen) {
+      if (stack.length >= MAX_DEPTH) {
+        cut = i;
+        tooDeep = t;
+        break;
+      }
       stack.push(t);
-    } else if (CLOSERS.has(t.tokenType)) {
-      const at = stack.findLastIndex((o) => CLOSER_OF[o.image] === t.image);
+    } else if (type === T.RBrace || type === T.RBracket || type === T.RParen) {
+      const want = type === T.RBrace ? "{" : type === T.RBracket ? "[" : "(";
+      let at = stack.length - 1;
+      while (at >= 0 && stack[at]!.image !== want) at--;
       if (at >= 0) stack.length = at; // openers above it were never closed; the parser says where
     }
   }
-  return { tokens: all, unclosed: stack.filter((t) => t.image === "{") };
+  // Openers still open at the end get virtual closers, innermost first, so that recovery keeps
+  // the tree (one unclosed block must not lose the whole file); the opener itself is reported.
+  const tokens = cut < all.length ? all.slice(0, cut) : all.slice();
+  const last = tokens[tokens.length - 1];
+  for (let k = stack.length - 1; k >= 0; k--) {
+    const open = stack[k]!;
+    const close = CLOSER_OF[open.image]!;
+    const at = last ? (last.endOffset ?? last.startOffset) + 1 : 0;
+    const col = (last?.endColumn ?? 0) + 1;
+    // Zero width (end before start): the span it gives is empty, right after the last token.
+    tokens.push(createTokenInstance(close === "}" ? T.RBrace : close === "]" ? T.RBracket : T.RParen, "", at, at - 1, last?.endLine ?? 1, last?.endLine ?? 1, col, col - 1));
+  }
+  const result: { tokens: IToken[]; unclosed: IToken[]; tooDeep?: IToken } = { tokens, unclosed: tooDeep ? [] : stack.filter((t) => t.image === "{") };
+  if (tooDeep) result.tooDeep = tooDeep;
+  return result;
 }
 
 function syntaxErrors(file: string, errors: IRecognitionException[], haveUnclosed: boolean): Diagnostic[] {
@@ -95,6 +116,8 @@ function syntaxErrors(file: string, errors: IRecognitionException[], haveUnclose
     if (e.token.tokenType === EOF && haveUnclosed) continue;
     // Lexer already reported an unterminated string; the parser's view of it adds nothing.
     if (tok.tokenType === T.UnterminatedString) continue;
+    // A virtual closer added for an unclosed opener is not something the user wrote.
+    if (e.token.image === "" && e.token.tokenType !== EOF) continue;
     if (seen.has(tok.startOffset)) continue;
     seen.add(tok.startOffset);
     let span = spanOfToken(file, tok);
