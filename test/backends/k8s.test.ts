@@ -16,8 +16,12 @@ function span(): Span {
   return { file: "app.kdsl", start: line * 100, end: line * 100 + 10, line, col: 1, endLine: line, endCol: 11 };
 }
 
-function service(name: string, extra: Partial<ServiceModel> = {}): ServiceModel {
-  return {
+/** `canary` is shorthand for the two-version case, as lowering makes it: stable, then canary. */
+type CanaryShorthand = { origin: Span; image: string; weight: number } | undefined;
+
+function service(name: string, extra: Partial<ServiceModel> & { canary?: CanaryShorthand } = {}): ServiceModel {
+  const { canary, ...rest } = extra;
+  const s: ServiceModel = {
     origin: span(),
     name,
     image: `registry.example.com:5000/shop/${name}:1.4.2`,
@@ -27,9 +31,16 @@ function service(name: string, extra: Partial<ServiceModel> = {}): ServiceModel 
     replicas: 2,
     ports: [{ origin: span(), name: "http", port: 80, targetPort: 8080 }],
     probes: {},
+    versions: [],
+    strategy: "replicas",
+    steps: [],
+    files: [],
     uses: [],
-    ...extra,
+    ...rest,
   };
+  if (s.versions.length > 0) return s;
+  const stable = { name: "stable", image: s.image, weight: 100 - (canary?.weight ?? 0), origin: s.origin };
+  return { ...s, versions: canary ? [stable, { name: "canary", image: canary.image, weight: canary.weight, origin: canary.origin }] : [stable] };
 }
 
 function job(name: string, extra: Partial<JobModel> = {}): JobModel {
@@ -185,8 +196,8 @@ test("canary: second Deployment, track labels, version from the canary tag, sizi
   const canary = find(objects, "Deployment", "web-canary");
   assert.is(stable.spec.replicas, 9);
   assert.is(canary.spec.replicas, 1);
-  assert.equal(stable.metadata.annotations, { "kdsl.dev/canary-weight": "10%" });
-  assert.equal(canary.metadata.annotations, { "kdsl.dev/canary-weight": "10%" });
+  assert.equal(stable.metadata.annotations, { "kdsl.dev/weight": "90%" });
+  assert.equal(canary.metadata.annotations, { "kdsl.dev/weight": "10%" });
   assert.equal(canary.spec.selector.matchLabels, { "app.kubernetes.io/name": "web", "app.kubernetes.io/part-of": "shop", track: "canary" });
   assert.is(canary.spec.template.metadata.labels.track, "canary");
   assert.is(canary.spec.template.metadata.labels["app.kubernetes.io/version"], "1.5.0-rc.1");
@@ -209,7 +220,7 @@ test("canary sizing: max(1, round(replicas * w / (100 - w)))", () => {
   assert.is(canaryReplicas(0, 10), 1);
   const { objects } = build(app({ services: [service("w", { replicas: 10, canary: { origin: span(), image: "w:2", weight: 25 } })] }));
   assert.is(find(objects, "Deployment", "w-canary").spec.replicas, 3);
-  assert.equal(find(objects, "Deployment", "w").metadata.annotations, { "kdsl.dev/canary-weight": "25%" });
+  assert.equal(find(objects, "Deployment", "w").metadata.annotations, { "kdsl.dev/weight": "75%" });
 });
 
 test("env: literal, secret, config and service forms, in declaration order", () => {
@@ -376,7 +387,7 @@ test("KD5002: a canary name over 63 characters, reported once at the canary", ()
   const out = toKubernetes(app({ services: [web] }));
   const kd = out.diagnostics.filter((d) => d.code === "KD5002");
   assert.is(kd.length, 1);
-  assert.equal(kd[0].span, web.canary!.origin);
+  assert.equal(kd[0].span, web.versions[1]!.origin);
   assert.ok(kd[0].message.includes(`\`${name}-canary\` is 67 characters`), kd[0].message);
   assert.ok(kd[0].hints?.[0]?.includes("56 characters"));
   // A name already too long is one problem, not one per generated object.

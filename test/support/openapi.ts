@@ -23,6 +23,15 @@ function documentFor(apiVersion: string): string {
   return `apis__${group}__${version}_openapi.json`;
 }
 
+/**
+ * Whether the upstream documents cover an API group/version. Custom resources (Gateway API, Argo
+ * Rollouts, External Secrets, prometheus-operator) are not there: the compiler validates those
+ * with their @kubernetes-models packages (backends/k8s/validate-crd.ts).
+ */
+export function openApiCovers(apiVersion: string): boolean {
+  return existsSync(path.join(openApiDir, documentFor(apiVersion)));
+}
+
 export function openApiAvailable(): boolean {
   return existsSync(path.join(openApiDir, "api__v1_openapi.json"));
 }

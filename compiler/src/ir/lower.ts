@@ -11,6 +11,7 @@ import { cpuText } from "../semantics/units.ts";
 import { imageTag } from "../semantics/names.ts";
 import type * as IR from "./model.ts";
 import { posix as path } from "node:path";
+import { lowerRelease, type AppRelease } from "./lower-release.ts";
 
 export interface LowerOptions {
   readonly secrets: "reference" | "inline";
@@ -30,6 +31,8 @@ const workloads = (b: BlockValue, k: string) => get(b, k, "list")?.items.flatMap
 export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host: Host, options: LowerOptions): { app: IR.AppModel; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const byName = new Map(decls.map((d) => [d.symbol.name, d]));
+  const appStrategy = analysis.app && get(analysis.app.value, "strategy", "string");
+  const appRelease: AppRelease = { strategy: (appStrategy?.s as IR.Strategy | undefined) ?? "replicas", monitor: (analysis.app && get(analysis.app.value, "monitor", "bool")?.b) ?? false };
   const name = analysis.app?.name.text ?? "app";
   const services: IR.ServiceModel[] = [];
   const jobs: IR.JobModel[] = [];
@@ -74,20 +77,15 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
     switch (d.symbol.kind) {
       case "service": {
         const ports = [...(get(b, "port", "block")?.fields.values() ?? [])].flatMap((p) => (p.v === "port" ? [{ name: p.name, port: p.port, targetPort: p.target, origin: p.span }] : []));
-        const canaryBlock = get(b, "canary", "block");
-        const canaryImage = canaryBlock && str(canaryBlock, "image");
-        const weight = canaryBlock && get(canaryBlock, "weight", "percent");
+        const w = workload(d);
         const s: { -readonly [K in keyof IR.ServiceModel]: IR.ServiceModel[K] } = {
-          ...workload(d),
+          ...w,
           replicas: get(b, "replicas", "int")?.n ?? 1,
           ports,
           probes: probes(get(b, "health", "block")),
+          ...lowerRelease(b, w.name, w.image, ports, appRelease, w.origin, diagnostics),
           uses: workloads(b, "uses"),
         };
-        if (canaryBlock && canaryImage && weight) {
-          if (weight.n <= 0 || weight.n >= 100) diagnostics.push(diag("KD3003", weight.span, `a canary weight must be between 0% and 100% (exclusive), not ${weight.n}%`));
-          else s.canary = { image: canaryImage, weight: weight.n, origin: canaryBlock.span };
-        }
         services.push(s);
         break;
       }
@@ -100,7 +98,20 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
       }
       case "secret": {
         const entries: IR.SecretEntry[] = [];
+        const store = get(b, "store", "string");
         for (const [key, v] of b.fields) {
+          if (v.v === "remote" || v.v === "source") {
+            // A secret reads either the project's environment and files, or an external store.
+            const misplaced = store ? v.v === "source" : v.v === "remote";
+            if (misplaced) {
+              diagnostics.push(diag("KD4024", v.span, store ? `secret \`${d.symbol.name}\` reads from store \`${store.s}\`, so its keys use \`remote("...")\`` : `\`remote(...)\` reads an external store, and secret \`${d.symbol.name}\` names none`, { hints: store ? [`write \`${key} = remote("path/in/store")\`.`] : ['add `store = "NAME"` naming the SecretStore, or read the value with `env("NAME")` or `file("path")`.'] }));
+              continue;
+            }
+          }
+          if (v.v === "remote") {
+            entries.push({ key, source: v.property === undefined ? { kind: "remote", key: v.key } : { kind: "remote", key: v.key, property: v.property }, origin: v.span });
+            continue;
+          }
           if (v.v !== "source") continue;
           const source: IR.SecretSource = v.from === "env" ? { kind: "env", name: v.arg } : { kind: "file", path: v.arg };
           let value: string | undefined;
@@ -116,7 +127,11 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
           }
           entries.push(value === undefined ? { key, source, origin: v.span } : { key, source, value, origin: v.span });
         }
-        secrets.push({ name: d.symbol.name, entries, origin: d.symbol.decl.name!.span });
+        const secret: { -readonly [K in keyof IR.SecretModel]: IR.SecretModel[K] } = { name: d.symbol.name, entries, origin: d.symbol.decl.name!.span };
+        if (store) secret.store = store.s;
+        const refresh = get(b, "refresh", "duration")?.seconds;
+        if (refresh !== undefined) secret.refresh = Math.ceil(refresh);
+        secrets.push(secret);
         break;
       }
       case "config": {

@@ -83,17 +83,63 @@ export interface Workload extends Origin {
   readonly resources: Resources;
 }
 
-export interface CanaryModel extends Origin {
+/** How a service's versions share traffic. */
+export type Strategy = "replicas" | "gateway" | "rollout";
+
+/**
+ * One version of a service running side by side with the others. The first is always the main
+ * version (`stable`, the service's `image`); a `canary` block is the version named `canary`.
+ */
+export interface VersionModel extends Origin {
+  /** `stable`, `canary`, or the name written under `versions`. */
+  readonly name: string;
   readonly image: string;
-  /** Share of traffic for the canary, 0 < weight < 100. */
+  /** Share of the traffic in percent; the versions of a service add up to 100. */
   readonly weight: number;
 }
 
+/** A step of a progressive rollout: set the canary's weight, or pause (seconds, or until promoted). */
+export type RolloutStep = { readonly weight: number } | { readonly pause: number | "promote" };
+
+/** Exposure outside the cluster (Ingress, or HTTPRoute under the gateway strategy). */
+export interface ExposeModel extends Origin {
+  readonly host: string;
+  readonly path: string;
+  /** The service port (by name) that receives the traffic. */
+  readonly port: PortModel;
+  /** Secret holding the TLS certificate. */
+  readonly tls?: string;
+  readonly className?: string;
+  /** The Gateway an HTTPRoute attaches to. */
+  readonly gateway?: string;
+}
+
+/** Where Prometheus scrapes the service, and whether through a ServiceMonitor. */
+export interface MetricsModel extends Origin {
+  readonly path: string;
+  readonly port: PortModel;
+  readonly monitor: boolean;
+}
+
+/** A secret mounted read-only as files in a directory. */
+export interface SecretFiles extends Origin {
+  readonly path: string;
+  readonly secret: string;
+}
+
 export interface ServiceModel extends Workload {
+  /** Replicas of the main version; other versions are sized from their weights. */
   readonly replicas: number;
   readonly ports: readonly PortModel[];
   readonly probes: Probes;
-  readonly canary?: CanaryModel;
+  /** At least one: the main version first, then the canary, then `versions` by name. */
+  readonly versions: readonly VersionModel[];
+  readonly strategy: Strategy;
+  /** Rollout steps (strategy `rollout`, when there is a new version to roll out). */
+  readonly steps: readonly RolloutStep[];
+  readonly expose?: ExposeModel;
+  readonly metrics?: MetricsModel;
+  readonly files: readonly SecretFiles[];
   /** Services this one calls (network allow-list, start order). */
   readonly uses: readonly string[];
 }
@@ -107,7 +153,11 @@ export interface JobModel extends Workload {
   readonly after: readonly string[];
 }
 
-export type SecretSource = { readonly kind: "env"; readonly name: string } | { readonly kind: "file"; readonly path: string };
+export type SecretSource =
+  | { readonly kind: "env"; readonly name: string }
+  | { readonly kind: "file"; readonly path: string }
+  /** A key (and optional property) in an external store; only with `store`. */
+  | { readonly kind: "remote"; readonly key: string; readonly property?: string };
 
 export interface SecretEntry extends Origin {
   readonly key: string;
@@ -119,6 +169,10 @@ export interface SecretEntry extends Origin {
 export interface SecretModel extends Origin {
   readonly name: string;
   readonly entries: readonly SecretEntry[];
+  /** External Secrets store: the secret is an ExternalSecret reading from it. */
+  readonly store?: string;
+  /** Seconds between refreshes from the store. */
+  readonly refresh?: number;
 }
 
 export interface ConfigEntry extends Origin {

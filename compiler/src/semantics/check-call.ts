@@ -7,7 +7,7 @@ import type { Ctx } from "./scope.ts";
 import { didYouMean } from "./suggest.ts";
 import { checkEnvName } from "./names.ts";
 
-const SECRET_CALLS = ["env", "file"];
+const SECRET_CALLS = ["env", "file", "remote"];
 const PROBE_CALLS = ["http", "tcp", "grpc", "exec"];
 
 function wrong(ctx: Ctx, call: Call, usage: string): undefined {
@@ -57,6 +57,13 @@ export function checkCall(ctx: Ctx, field: string, type: "Probe" | "SecretValue"
         return undefined;
       }
       return { v: "source", from: "file", arg: v, span: call.span };
+    }
+    case "remote": {
+      // The store checks the key; only its shape is known here.
+      const key = plainString(a);
+      const property = plainString(b);
+      if (!key || call.args.length > 2 || (b !== undefined && !property)) return wrong(ctx, call, 'remote("path/in/store") or remote("path/in/store", "property")');
+      return property === undefined ? { v: "remote", key, span: call.span } : { v: "remote", key, property, span: call.span };
     }
     case "http": {
       const path = plainString(a);

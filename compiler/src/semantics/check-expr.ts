@@ -13,6 +13,7 @@ import { cpuMillis, durationSeconds, familyOf, FAMILY_TEXT, memoryBytes, percent
 import { checkDnsLabel, checkImage, checkLabelValue } from "./names.ts";
 import { didYouMean } from "./suggest.ts";
 import { checkCall } from "./check-call.ts";
+import { checkReleaseScalar } from "./check-release.ts";
 
 export function found(e: Expr): string {
   switch (e.kind) {
@@ -143,6 +144,13 @@ export function checkScalar(ctx: Ctx, field: string, type: ScalarName, e: Expr):
     case "WorkloadRef":
       if (e.kind === "Ref" && e.path.length === 1) return checkWorkloadRef(ctx, type, e);
       return mismatch(ctx, field, t, e);
+    case "Strategy":
+    case "Step":
+    case "SecretName":
+    case "PortName":
+    case "Host":
+    case "HttpPath":
+      return checkReleaseScalar(ctx, field, type, e);
     case "LabelKey":
     case "EnvName":
     case "Port":

@@ -21,11 +21,19 @@ export type ScalarName =
   | "Probe"
   | "Port"
   | "ServiceRef"
-  | "WorkloadRef";
+  | "WorkloadRef"
+  // Releases, exposure, metrics and secrets (check-release.ts).
+  | "Strategy"
+  | "Step"
+  | "SecretName"
+  | "PortName"
+  | "Host"
+  | "HttpPath";
 
 export const SCALARS: ReadonlySet<string> = new Set<ScalarName>([
   "String", "Int", "Bool", "Cpu", "Memory", "Duration", "Percent", "Name", "Image", "LabelKey", "LabelValue",
   "EnvName", "EnvValue", "SecretValue", "ConfigValue", "Probe", "Port", "ServiceRef", "WorkloadRef",
+  "Strategy", "Step", "SecretName", "PortName", "Host", "HttpPath",
 ]);
 
 export type Type =
@@ -92,4 +100,10 @@ const SCALAR_TEXT: Record<ScalarName, string> = {
   Port: "a port such as `http 8080`",
   ServiceRef: "a service name",
   WorkloadRef: "a service or job name",
+  Strategy: "a release strategy: `replicas`, `gateway` or `rollout`",
+  Step: "a rollout step: a weight such as `10%` or `pause(5m)`",
+  SecretName: "a secret's name",
+  PortName: "the name of one of the service's ports",
+  Host: "a host name such as `shop.example.com`",
+  HttpPath: "an absolute URL path such as `/`",
 };

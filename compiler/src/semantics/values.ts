@@ -19,6 +19,10 @@ export type Value =
   | { readonly v: "configRef"; readonly config: string; readonly key: string; readonly span: Span }
   | { readonly v: "serviceRef"; readonly service: string; readonly form: "url" | "host" | "port" | "address"; readonly span: Span }
   | { readonly v: "source"; readonly from: "env" | "file"; readonly arg: string; readonly span: Span }
+  /** `remote("path/in/store"[, "property"])`: a key of an external secret store. */
+  | { readonly v: "remote"; readonly key: string; readonly property?: string; readonly span: Span }
+  /** A rollout step: a traffic weight (`10%`), or a pause (`pause(5m)`; `pause()` waits for promotion). */
+  | { readonly v: "step"; readonly weight?: number; readonly pause?: number | "promote"; readonly span: Span }
   | { readonly v: "probe"; readonly action: ProbeAction; readonly span: Span }
   | { readonly v: "port"; readonly name: string; readonly port: number; readonly target: number; readonly span: Span }
   | { readonly v: "workload"; readonly name: string; readonly span: Span };

@@ -1,78 +1,72 @@
-// A service runs as a Deployment (track `stable`) and, when it has a canary, a second Deployment
-// `<name>-canary` (track `canary`) running the canary image. Both carry the same name and part-of
-// labels, so the one Service (service.ts) sends traffic to the pods of both.
-import type { ServiceModel } from "../../ir/model.ts";
-import type { Span } from "../../syntax/span.ts";
-import { buildContainer } from "./container.ts";
-import { deploymentSelector, workloadLabels, type Track } from "./labels.ts";
+// A service runs one Deployment per version: the main version as `<name>` (track `stable`), the
+// canary as `<name>-canary` (track `canary`), and each entry of `versions` as `<name>-<version>`
+// (track `<version>`). All carry the same name and part-of labels, so the one Service
+// (service.ts) sends traffic to the pods of every version. Under the `rollout` strategy an Argo
+// Rollout (rollout.ts) replaces them.
+import type { ServiceModel, VersionModel } from "../../ir/model.ts";
+import { deploymentSelector, workloadLabels } from "./labels.ts";
 import { namespacedMetadata } from "./metadata.ts";
 import { checkNameLength, DNS_LABEL_MAX } from "./names.ts";
+import { podTemplate } from "./pod.ts";
 import type { BuildContext, EmittedObject } from "./types.ts";
 
-export const CANARY_SUFFIX = "-canary";
-export const CANARY_WEIGHT_ANNOTATION = "kdsl.dev/canary-weight";
+export const WEIGHT_ANNOTATION = "kdsl.dev/weight";
 
-/** The stable Deployment, then the canary one if any. */
+/** `<name>` for the main version, `<name>-<version>` for the others. */
+export function versionName(s: ServiceModel, v: VersionModel): string {
+  return v === s.versions[0] ? s.name : `${s.name}-${v.name}`;
+}
+
+/** The main version's Deployment, then the others'. */
 export function buildDeployments(ctx: BuildContext, s: ServiceModel): EmittedObject[] {
-  const canary = s.canary;
   const nameOk = checkNameLength(ctx, "Deployment and Service", s.name, DNS_LABEL_MAX, s.origin);
-  const weight = canary === undefined ? undefined : { [CANARY_WEIGHT_ANNOTATION]: `${canary.weight}%` };
-  const stable = deployment(ctx, s, s.name, s.image, s.replicas, "stable", weight, s.origin);
-  if (canary === undefined) return [stable];
-  const canaryName = s.name + CANARY_SUFFIX;
-  if (nameOk) {
-    checkNameLength(
-      ctx,
-      "Deployment",
-      canaryName,
-      DNS_LABEL_MAX,
-      canary.origin,
-      `the canary Deployment adds \`${CANARY_SUFFIX}\` to the service's name: keep the name to ${DNS_LABEL_MAX - CANARY_SUFFIX.length} characters or fewer.`,
-    );
+  const [stable, ...others] = s.versions;
+  const several = others.length > 0;
+  const out = [deployment(ctx, s, stable!, s.replicas, several)];
+  for (const v of others) {
+    const name = versionName(s, v);
+    if (nameOk) {
+      const suffix = name.length - s.name.length;
+      checkNameLength(ctx, "Deployment", name, DNS_LABEL_MAX, v.origin, `the ${v.name} Deployment adds \`-${v.name}\` to the service's name: keep the name to ${DNS_LABEL_MAX - suffix} characters or fewer.`);
+    }
+    out.push(deployment(ctx, s, v, versionReplicas(s.replicas, stable!.weight, v.weight), several));
   }
-  const replicas = canaryReplicas(s.replicas, canary.weight);
-  const weight2 = { [CANARY_WEIGHT_ANNOTATION]: `${canary.weight}%` };
-  return [stable, deployment(ctx, s, canaryName, canary.image, replicas, "canary", weight2, canary.origin)];
+  return out;
 }
 
 /**
- * Replicas of the canary Deployment so that canary / (stable + canary) is close to the weight:
- * with w percent, canary = stable * w / (100 - w), rounded, at least 1.
+ * Replicas of a version's Deployment so that its share of the pods is close to its weight: with
+ * the main version at W percent on R replicas, a version at w percent gets R * w / W, rounded, at
+ * least 1 (for one canary at w: R * w / (100 - w)).
  *
  * This only approximates the weight: the Service spreads connections over ready pods evenly, so
- * the share a canary gets is its share of pods, which moves in whole replicas (1 canary beside 3
+ * the share a version gets is its share of pods, which moves in whole replicas (1 canary beside 3
  * stable replicas is 25%, not 10%), and per-connection balancing with keep-alive skews it further.
- * Exact percentages need a traffic-splitting layer (a service mesh or Gateway API weights).
+ * Exact percentages need a traffic-splitting layer: the `gateway` strategy.
  */
-export function canaryReplicas(stableReplicas: number, weightPercent: number): number {
-  return Math.max(1, Math.round((stableReplicas * weightPercent) / (100 - weightPercent)));
+export function versionReplicas(stableReplicas: number, stableWeight: number, weight: number): number {
+  return Math.max(1, Math.round((stableReplicas * weight) / stableWeight));
 }
 
-function deployment(
-  ctx: BuildContext,
-  s: ServiceModel,
-  name: string,
-  image: string,
-  replicas: number,
-  track: Track,
-  annotations: Record<string, string> | undefined,
-  origin: Span,
-): EmittedObject {
+/** The one-canary case of versionReplicas. */
+export function canaryReplicas(stableReplicas: number, weightPercent: number): number {
+  return versionReplicas(stableReplicas, 100 - weightPercent, weightPercent);
+}
+
+function deployment(ctx: BuildContext, s: ServiceModel, v: VersionModel, replicas: number, annotate: boolean): EmittedObject {
   const app = ctx.app;
+  const annotations = annotate ? { [WEIGHT_ANNOTATION]: `${v.weight}%` } : undefined;
   return {
     object: {
       apiVersion: "apps/v1",
       kind: "Deployment",
-      metadata: namespacedMetadata(ctx, name, workloadLabels(app, s.name, image, s.labels, track), annotations),
+      metadata: namespacedMetadata(ctx, versionName(s, v), workloadLabels(app, s.name, v.image, s.labels, v.name), annotations),
       spec: {
         replicas,
-        selector: { matchLabels: deploymentSelector(app, s.name, track) },
-        template: {
-          metadata: { labels: workloadLabels(app, s.name, image, s.labels, track) },
-          spec: { containers: [buildContainer(ctx, s, image, s.ports, s.probes)] },
-        },
+        selector: { matchLabels: deploymentSelector(app, s.name, v.name) },
+        template: podTemplate(ctx, s, v.image, workloadLabels(app, s.name, v.image, s.labels, v.name)),
       },
     },
-    origin,
+    origin: v.origin,
   };
 }

@@ -3,8 +3,8 @@
 // configmap.ts, secret.ts, deployment.ts, service.ts, job.ts) over shared pieces (labels.ts,
 // container.ts, env.ts, probes.ts).
 //
-// Output order: the Namespace, then ConfigMaps, Secrets, Deployments, Services, Jobs, each kind
-// sorted by name (code-unit order, not locale order). Keys inside objects are in a fixed order
+// Output order: the Namespace, then ConfigMaps, Secrets, ExternalSecrets, Deployments, Rollouts,
+// Services, Jobs, Ingresses, HTTPRoutes, ServiceMonitors, each kind sorted by name (code-unit order, not locale order). Keys inside objects are in a fixed order
 // set by the builders. No timestamps, nothing random: the same model gives the same bytes.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { AppModel, ServiceModel } from "../../ir/model.ts";
@@ -14,6 +14,11 @@ import { buildJob } from "./job.ts";
 import { buildNamespace } from "./namespace.ts";
 import { buildSecret } from "./secret.ts";
 import { buildService } from "./service.ts";
+import { buildExternalSecret } from "./external-secret.ts";
+import { buildHttpRoute, buildVersionServices } from "./gateway.ts";
+import { buildIngress } from "./ingress.ts";
+import { buildServiceMonitor } from "./monitor.ts";
+import { buildRollout } from "./rollout.ts";
 import type { BuildContext, EmittedObject, K8sObject } from "./types.ts";
 import { validateObjects } from "./validate.ts";
 import { emitYamlDocuments } from "./yaml-emitter.ts";
@@ -38,17 +43,33 @@ export function toKubernetes(app: AppModel): KubernetesOutput {
     const secret = buildSecret(ctx, s);
     if (secret !== undefined) objects.push(secret);
   }
+  for (const s of byName(app.secrets)) {
+    const external = buildExternalSecret(ctx, s);
+    if (external !== undefined) objects.push(external);
+  }
   const services = byName(app.services);
   const deployments: EmittedObject[] = [];
-  for (const s of services) for (const d of buildDeployments(ctx, s)) deployments.push(d);
+  for (const s of services) if (s.strategy !== "rollout") for (const d of buildDeployments(ctx, s)) deployments.push(d);
   // `web-canary` must sort among the other names (`web-a` < `web-canary`).
   if (deployments.length > 1) deployments.sort(compareObjectNames);
   for (const d of deployments) objects.push(d);
+  for (const s of services) if (s.strategy === "rollout") objects.push(buildRollout(ctx, s));
+  const svcs: EmittedObject[] = [];
   for (const s of services) {
     const svc = buildService(ctx, s);
-    if (svc !== undefined) objects.push(svc);
+    if (svc !== undefined) svcs.push(svc);
+    for (const v of buildVersionServices(ctx, s)) svcs.push(v);
   }
+  if (svcs.length > 1) svcs.sort(compareObjectNames);
+  for (const s of svcs) objects.push(s);
   for (const j of byName(app.jobs)) objects.push(buildJob(ctx, j));
+  // Traffic and monitoring around the workloads: Ingresses, HTTPRoutes, ServiceMonitors.
+  for (const build of [buildIngress, buildHttpRoute, buildServiceMonitor]) {
+    for (const s of services) {
+      const o = build(ctx, s);
+      if (o !== undefined) objects.push(o);
+    }
+  }
 
   validateObjects(objects, ctx.diagnostics);
   return { objects, diagnostics: ctx.diagnostics };

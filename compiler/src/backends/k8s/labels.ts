@@ -10,7 +10,8 @@ export const VERSION = "app.kubernetes.io/version";
 export const MANAGED_BY = "app.kubernetes.io/managed-by";
 export const TRACK = "track";
 
-export type Track = "stable" | "canary";
+/** `stable` (the main version), `canary`, or a version's name. */
+export type Track = string;
 
 // Keys kdsl owns because selectors depend on them: a workload label cannot override them.
 const RESERVED = new Set([NAME, PART_OF, MANAGED_BY, TRACK]);

@@ -9,7 +9,8 @@ import type { BuildContext, EmittedObject } from "./types.ts";
 
 /** An Opaque Secret with stringData sorted by key, or undefined in "reference" mode. */
 export function buildSecret(ctx: BuildContext, secret: SecretModel): EmittedObject | undefined {
-  if (ctx.app.secretsMode !== "inline") return undefined;
+  // A secret with a store is an ExternalSecret (external-secret.ts) in every mode.
+  if (ctx.app.secretsMode !== "inline" || secret.store !== undefined) return undefined;
   checkNameLength(ctx, "Secret", secret.name, DNS_SUBDOMAIN_MAX, secret.origin);
   const entries = secret.entries.slice().sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const stringData: Record<string, string> = {};

@@ -8,11 +8,7 @@ import type { BuildContext, EmittedObject } from "./types.ts";
 /** Undefined for a service without ports (a worker nobody calls). */
 export function buildService(ctx: BuildContext, s: ServiceModel): EmittedObject | undefined {
   if (s.ports.length === 0) return undefined;
-  const ports = new Array<Record<string, unknown>>(s.ports.length);
-  for (let i = 0; i < s.ports.length; i++) {
-    const p = s.ports[i];
-    ports[i] = { name: p.name, port: p.port, targetPort: p.name, protocol: "TCP" };
-  }
+  const ports = servicePorts(s);
   return {
     object: {
       apiVersion: "v1",
@@ -22,4 +18,14 @@ export function buildService(ctx: BuildContext, s: ServiceModel): EmittedObject 
     },
     origin: s.origin,
   };
+}
+
+/** The Service ports of a service: clients' port, the container port by name. */
+export function servicePorts(s: ServiceModel): Record<string, unknown>[] {
+  const ports = new Array<Record<string, unknown>>(s.ports.length);
+  for (let i = 0; i < s.ports.length; i++) {
+    const p = s.ports[i];
+    ports[i] = { name: p.name, port: p.port, targetPort: p.name, protocol: "TCP" };
+  }
+  return ports;
 }

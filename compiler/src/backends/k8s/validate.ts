@@ -10,6 +10,8 @@ import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
 import { Namespace } from "kubernetes-models/v1/Namespace";
 import { Secret } from "kubernetes-models/v1/Secret";
 import { Service } from "kubernetes-models/v1/Service";
+import { Ingress } from "kubernetes-models/networking.k8s.io/v1/Ingress";
+import { CRD_VALIDATORS } from "./validate-crd.ts";
 import { diag } from "../../diagnostics/catalogue.ts";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { EmittedObject } from "./types.ts";
@@ -23,6 +25,8 @@ const VALIDATORS: ReadonlyMap<string, Validator> = new Map<string, Validator>([
   ["v1/Service", Service.prototype.validate],
   ["apps/v1/Deployment", Deployment.prototype.validate],
   ["batch/v1/Job", Job.prototype.validate],
+  ["networking.k8s.io/v1/Ingress", Ingress.prototype.validate],
+  ...CRD_VALIDATORS,
 ]);
 
 /** The subset of an ajv error we read. */

@@ -1,0 +1,44 @@
+// The `rollout` strategy: one Argo Rollouts `Rollout` in place of the Deployments. Its pod
+// template runs the newest version (the canary's image, or the main image when there is no
+// canary); Argo keeps the running pods as the stable ReplicaSet and moves traffic to the new one
+// step by step (`setWeight`, `pause`). Without a traffic router Argo, like the `replicas`
+// strategy, approximates weights with pod counts.
+import type { RolloutStep, ServiceModel } from "../../ir/model.ts";
+import { serviceSelector, workloadLabels } from "./labels.ts";
+import { namespacedMetadata } from "./metadata.ts";
+import { checkNameLength, DNS_LABEL_MAX } from "./names.ts";
+import { podTemplate } from "./pod.ts";
+import type { BuildContext, EmittedObject } from "./types.ts";
+
+export function buildRollout(ctx: BuildContext, s: ServiceModel): EmittedObject {
+  checkNameLength(ctx, "Rollout and Service", s.name, DNS_LABEL_MAX, s.origin);
+  const newest = s.versions[s.versions.length - 1]!;
+  const labels = () => workloadLabels(ctx.app, s.name, newest.image, s.labels, undefined);
+  return {
+    object: {
+      apiVersion: "argoproj.io/v1alpha1",
+      kind: "Rollout",
+      metadata: namespacedMetadata(ctx, s.name, labels()),
+      spec: {
+        replicas: s.replicas,
+        selector: { matchLabels: serviceSelector(ctx.app, s.name) },
+        template: podTemplate(ctx, s, newest.image, labels()),
+        strategy: { canary: s.steps.length > 0 ? { steps: s.steps.map(step) } : {} },
+      },
+    },
+    origin: newest.origin,
+  };
+}
+
+function step(s: RolloutStep): Record<string, unknown> {
+  if ("weight" in s) return { setWeight: s.weight };
+  return { pause: s.pause === "promote" ? {} : { duration: durationText(s.pause) } };
+}
+
+/** Argo's duration strings: `30s`, `5m`, `1h`, whichever unit divides the seconds. */
+export function durationText(seconds: number): string {
+  const n = Math.ceil(seconds);
+  if (n % 3600 === 0) return `${n / 3600}h`;
+  if (n % 60 === 0) return `${n / 60}m`;
+  return `${n}s`;
+}
