@@ -8,12 +8,19 @@ export interface Flags {
   readonly profile?: string[];
   readonly secrets?: string;
   readonly format: "pretty" | "json";
+  /** `kdsl lint` only: the report format, which may also be `sarif` or `github`. */
+  readonly report: "pretty" | "json" | "sarif" | "github";
   readonly check: boolean;
+  /** `kdsl lint`: apply fixes, list the rules, fail past this many warnings, docs URL for SARIF. */
+  readonly fix: boolean;
+  readonly listRules: boolean;
+  readonly maxWarnings?: number;
+  readonly docsUrl?: string;
   readonly help: boolean;
   readonly version: boolean;
 }
 
-export function parseFlags(args: string[]): Flags {
+export function parseFlags(args: string[], command = ""): Flags {
   let v;
   try {
     v = parseArgs({
@@ -26,6 +33,10 @@ export function parseFlags(args: string[]): Flags {
         secrets: { type: "string" },
         format: { type: "string" },
         check: { type: "boolean" },
+        fix: { type: "boolean" },
+        "list-rules": { type: "boolean" },
+        "max-warnings": { type: "string" },
+        "docs-url": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -34,14 +45,25 @@ export function parseFlags(args: string[]): Flags {
     throw new UsageError((e as Error).message);
   }
   const format = v.values.format ?? "pretty";
-  if (format !== "pretty" && format !== "json") throw new UsageError(`--format must be \`pretty\` or \`json\`, not \`${format}\``);
+  const lint = command === "lint";
+  if (format !== "pretty" && format !== "json" && !(lint && (format === "sarif" || format === "github"))) {
+    throw new UsageError(`--format must be ${lint ? "`pretty`, `json`, `sarif` or `github`" : "`pretty` or `json`"}, not \`${format}\``);
+  }
+  if (!lint) for (const f of ["fix", "list-rules", "max-warnings", "docs-url"] as const) if (v.values[f] !== undefined) throw new UsageError(`--${f} is an option of \`kdsl lint\` only`);
+  const maxRaw = v.values["max-warnings"];
+  if (maxRaw !== undefined && !/^\d+$/.test(maxRaw)) throw new UsageError(`--max-warnings takes a whole number, not \`${maxRaw}\``);
   return {
     positionals: v.positionals,
     output: v.values.output,
     profile: v.values.profile,
     secrets: v.values.secrets,
-    format,
+    format: format === "pretty" ? "pretty" : "json",
+    report: format,
     check: v.values.check ?? false,
+    fix: v.values.fix ?? false,
+    listRules: v.values["list-rules"] ?? false,
+    ...(maxRaw !== undefined ? { maxWarnings: Number(maxRaw) } : {}),
+    ...(v.values["docs-url"] !== undefined ? { docsUrl: v.values["docs-url"] } : {}),
     help: v.values.help ?? false,
     version: v.values.version ?? false,
   };

@@ -16,6 +16,11 @@ Usage:
       Rewrite .kdsl files in the canonical layout (--check: list files that are not).
   kdsl explain <code>
       Explain a diagnostic code, e.g. kdsl explain KD2004.
+  kdsl lint <path...> [--fix] [--format pretty|json|sarif|github] [--max-warnings N] [--profile P]
+      Lint projects with the rules in docs/rules/ (settings in <project>/kdsl.json); --fix
+      applies the rules' fixes. Exit 2 also when kdsl.json is invalid.
+  kdsl lint --list-rules [--format json] [rule-id]
+      List every lint rule with its metadata (or print one rule's page).
 
 Options:
   -o, --output DIR     directory for build output
@@ -24,18 +29,23 @@ Options:
                        from env(...) / file(...) into Secret objects
       --format FORMAT  pretty (default) or json diagnostics (json on stdout, except for
                        \`build\` without -o, whose stdout is the YAML: there on stderr)
+                       lint also takes sarif (SARIF 2.1.0) or github (workflow annotations)
+      --fix            lint: apply fixes, writing each changed file whole
+      --max-warnings N lint: exit 1 when there are more than N warnings
+      --docs-url URL   lint --format sarif: base URL of docs/rules/ for each rule's helpUri
   -h, --help           show this help
   -v, --version        show the version
 
 Exit status: 0 clean, 1 when there are errors, 2 on usage or I/O errors.
 `;
 
-type Command = (flags: Flags) => number;
+type Command = (flags: Flags) => number | Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => (await import("./commands/build.ts")).run,
   check: async () => (await import("./commands/check.ts")).run,
   fmt: async () => (await import("./commands/fmt.ts")).run,
   explain: async () => (await import("./commands/explain.ts")).run,
+  lint: async () => (await import("./commands/lint.ts")).run,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -51,12 +61,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     const load = COMMANDS[cmd];
     if (!load) throw new UsageError(`unknown command \`${cmd}\`; commands: ${Object.keys(COMMANDS).join(", ")}`);
-    const flags = parseFlags(rest);
+    const flags = parseFlags(rest, cmd);
     if (flags.help) {
       process.stdout.write(HELP);
       return 0;
     }
-    return (await load())(flags);
+    return await (await load())(flags); // await: a rejected command is caught below
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`kdsl: ${e.message}\n`);

@@ -1,5 +1,9 @@
 // The compiler library: everything other packages may use. Keep this list deliberate.
 export { check, build, type BuildOptions, type BuildResult, type CheckResult } from "./api.ts";
+export { lint, RULES, ruleById, CONFIG_FILE, parseLintConfig, lintSchema, type LintOptions, type LintResult, type LintConfig, type Rule, type AnyRule } from "./lint/index.ts";
+export { fixProject, type FixResult } from "./lint/fix.ts";
+export { renderSarif, renderGithub, type SarifOptions } from "./lint/sarif.ts";
+export { ruleMarkdown } from "./lint/docs.ts";
 export { parse } from "./syntax/parse.ts";
 export { format } from "./format/index.ts";
 export type { Host, ReadResult } from "./host.ts";

@@ -5,12 +5,13 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFileSync } from "node:fs";
 import { renderPlain } from "../../compiler/src/diagnostics/render.ts";
+import type { Diagnostic } from "../../compiler/src/diagnostics/diagnostic.ts";
 import { RULES } from "../../compiler/src/lint/registry.ts";
 import { golden } from "../support/project.ts";
 import { fixCase, fixtureRules, lintCase, loadCases } from "./fixtures.ts";
 
 const META = new Set(["unused-suppression", "suppression-needs-reason"]);
-const errorsOf = (ds: readonly { code: string; severity: string }[]) => ds.filter((d) => d.severity === "error" && /^KD/.test(d.code));
+const errorsOf = (ds: readonly Diagnostic[]) => ds.filter((d) => d.severity === "error" && /^KD/.test(d.code));
 
 for (const rule of RULES) {
   const cases = loadCases(rule.id);

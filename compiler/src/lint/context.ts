@@ -76,7 +76,7 @@ export function forRule<O>(base: LintBase, rule: AnyRule, options: O, severity: 
         message: f.message,
         span,
         ...(f.label ? { label: f.label } : {}),
-        hints: [...(f.hints ?? []), `docs/rules/${rule.id}.md says more; silence one case with \`// kdsl-ignore ${rule.id}: <reason>\`.`],
+        ...(f.hints?.length ? { hints: f.hints } : {}),
         ...(f.related ? { related: f.related } : {}),
         ...(f.fix ? { fixes: [f.fix] } : {}),
       });

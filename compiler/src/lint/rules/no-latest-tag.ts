@@ -34,8 +34,10 @@ service api {
     }
     // Other versions (a canary, `versions { }`) run their own images; the first is the main one.
     for (const s of ctx.app.services) {
-      const versions = (s as { readonly versions?: readonly { name: string; image: string; origin: Span }[] }).versions ?? [];
-      for (const v of versions.slice(1)) {
+      // Read defensively: older models had a single `canary` instead of `versions`.
+      const shaped = s as { readonly versions?: readonly { name: string; image: string; origin: Span }[]; readonly canary?: { image: string; origin: Span } };
+      const others = shaped.versions ? shaped.versions.slice(1) : shaped.canary ? [{ name: "canary", ...shaped.canary }] : [];
+      for (const v of others) {
         const problem = v.image ? floating(v.image) : undefined;
         if (!problem) continue;
         const span = v.name === "canary" && ctx.field(s.name, ["canary", "image"]) ? ctx.spanOf(s.name, ["canary", "image"]) : v.origin;
