@@ -48,7 +48,7 @@ function job(name: string, extra: Partial<JobModel> = {}): JobModel {
 }
 
 function app(extra: Partial<AppModel> = {}): AppModel {
-  return { origin: span(), name: "shop", namespace: "shop-prod", profiles: [], services: [], jobs: [], secrets: [], configs: [], secretsMode: "reference", ...extra };
+  return { origin: span(), name: "shop", namespace: "shop-prod", profiles: [], services: [], jobs: [], crons: [], secrets: [], configs: [], secretsMode: "reference", ...extra };
 }
 
 function env(name: string, value: EnvVar["value"]): EnvVar {

@@ -20,7 +20,7 @@ const examples = readdirSync(examplesDir).flatMap((d) =>
 );
 
 /** Environment the inline-secret builds see: fixed, so their golden output is stable. */
-const EXAMPLE_ENV = { RANDOM_TOKEN: "example-token-not-secret" };
+const EXAMPLE_ENV = { RANDOM_TOKEN: "example-token-not-secret", CASSANDRA_USERNAME: "orders-admin", CASSANDRA_PASSWORD: "example-password-not-secret" };
 
 interface Variant {
   readonly suffix: string;

@@ -5,6 +5,9 @@ import { SYNTAX_PAGES } from "./explanations/syntax.ts";
 import { NAME_PAGES } from "./explanations/names.ts";
 import { TYPE_PAGES } from "./explanations/types.ts";
 import { OUTPUT_PAGES } from "./explanations/output.ts";
+import { RELEASE_PAGES } from "./explanations/release.ts";
 import { LINT_PAGES } from "./explanations/lint.ts";
+import { EXPRESSION_PAGES } from "./explanations/expressions.ts";
+import { WORKLOAD_PAGES } from "./explanations/workloads.ts";
 
-export const EXPLANATIONS: Readonly<Record<string, string>> = { ...SYNTAX_PAGES, ...NAME_PAGES, ...TYPE_PAGES, ...OUTPUT_PAGES, ...LINT_PAGES };
+export const EXPLANATIONS: Readonly<Record<string, string>> = { ...SYNTAX_PAGES, ...NAME_PAGES, ...TYPE_PAGES, ...OUTPUT_PAGES, ...RELEASE_PAGES, ...LINT_PAGES, ...EXPRESSION_PAGES, ...WORKLOAD_PAGES };

@@ -8,6 +8,7 @@ import { merge, type BlockValue, type Value } from "../semantics/values.ts";
 import type { FieldSchema } from "../semantics/types.ts";
 import { checkValue } from "../semantics/check-block.ts";
 import { didYouMean } from "../semantics/suggest.ts";
+import { decide } from "./conditions.ts";
 
 export interface EvaluatedDecl extends CheckedDecl {
   readonly final: BlockValue;
@@ -30,7 +31,7 @@ export function evaluate(analysis: Analysis, profiles: readonly string[]): { dec
       const over = o.get(d.symbol.name);
       if (over) value = { ...merge(value, over), span: value.span };
     }
-    return { ...d, final: withDefaults(analysis, d.symbol.name, value, d.schema.fields, diagnostics) };
+    return { ...d, final: decide(withDefaults(analysis, d.symbol.name, value, d.schema.fields, diagnostics), profiles) };
   });
   return { decls, diagnostics };
 }

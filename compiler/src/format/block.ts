@@ -33,6 +33,11 @@ function oneLineForm(ctx: Ctx, block: Block, comments: readonly Comment[]): stri
   if (comments.length > 0 || block.span.line !== block.span.endLine) return undefined;
   const parts: string[] = [];
   for (const m of block.members) {
+    // Selector members (`env in [...]`, `!canary`, a bare `legacy`) may share the line too.
+    if (m.kind === "Directive" && (m.op || m.args.length === 0) && !m.arrow) {
+      parts.push(selectorMemberText(ctx, m));
+      continue;
+    }
     if (m.kind !== "Assign" || !m.value) return undefined;
     parts.push(`${pathText(ctx, m.path)} = ${flat(ctx, m.value)}`);
   }
@@ -66,6 +71,7 @@ export function printMember(ctx: Ctx, m: Member, comments: readonly Comment[], i
       return { text: head + printBlock(ctx, m.body, mine, indent, indent + head.length), hoisted: others };
     }
     case "Directive": {
+      if (m.op) return { text: selectorMemberText(ctx, m) + semi, hoisted: [...comments] };
       // Arguments must start on the key's line, so only the last part may break over lines.
       const parts = m.arrow ? [...m.args, m.arrow] : [...m.args];
       let text = pathText(ctx, m.path);
@@ -90,6 +96,12 @@ function withValue(ctx: Ctx, head: string, value: Expr | undefined, comments: re
   const [mine, others] = partition(comments, value.span);
   const r = printExpr(ctx, value, mine, { col: indent + head.length + 1, indent, tail: semi.length });
   return { text: `${head} ${r.text}${semi}`, hoisted: inOrder([...others, ...r.hoisted]) };
+}
+
+function selectorMemberText(ctx: Ctx, m: Extract<Member, { kind: "Directive" }>): string {
+  if (m.op === "!") return "!" + pathText(ctx, m.path);
+  const args = m.args.map((a) => flat(ctx, a)).join(" ");
+  return m.op ? `${pathText(ctx, m.path)} ${m.op} ${args}` : [pathText(ctx, m.path), ...m.args.map((a) => flat(ctx, a))].join(" ");
 }
 
 function inOrder(cs: Comment[]): Comment[] {

@@ -3,7 +3,7 @@
 // one item per line with trailing commas, when the flat form would pass the width or when the list
 // holds comments. Comments elsewhere inside an expression (between call arguments, around `to`)
 // cannot be printed there; they are handed back as `hoisted` for the caller to put on a line.
-import type { Comment, Expr, ListLit, Name, TypeRef } from "../syntax/ast.ts";
+import type { Comment, Condition, Expr, ListLit, Name, TypeRef } from "../syntax/ast.ts";
 import { distribute, partition, withHoisted } from "./comments.ts";
 import { type Ctx, INDENT, fits, lastLineWidth, ownLine, pad, slice, trailingText } from "./layout.ts";
 
@@ -51,7 +51,15 @@ export function flat(ctx: Ctx, e: Expr): string {
       return `[${e.items.map((a) => flat(ctx, a)).join(", ")}]`;
     case "Range":
       return flat(ctx, e.from) + (e.to ? " to " + flat(ctx, e.to) : "");
+    case "If":
+      return `if ${e.cond ? conditionText(ctx, e.cond) : ""} then ${e.then ? flat(ctx, e.then) : ""} else ${e.else ? flat(ctx, e.else) : ""}`;
   }
+}
+
+/** Conditions print flat; `and` binds tighter than `or`, so no parentheses are ever needed. */
+function conditionText(ctx: Ctx, c: Condition): string {
+  if (c.kind === "Compare") return `${nameText(ctx, c.subject)} ${c.op} ${c.value ? flat(ctx, c.value) : ""}`;
+  return `${conditionText(ctx, c.left)} ${c.op} ${c.right ? conditionText(ctx, c.right) : ""}`;
 }
 
 /**

@@ -11,7 +11,9 @@ import { cpuText } from "../semantics/units.ts";
 import { imageTag } from "../semantics/names.ts";
 import type * as IR from "./model.ts";
 import { posix as path } from "node:path";
+import { lowerPatches, selectOf } from "./lower-patches.ts";
 import { lowerRelease, type AppRelease } from "./lower-release.ts";
+import { appWithProfiles, lowerCron, lowerPod, lowerServiceOps } from "./lower-workload.ts";
 
 export interface LowerOptions {
   readonly secrets: "reference" | "inline";
@@ -36,6 +38,7 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
   const name = analysis.app?.name.text ?? "app";
   const services: IR.ServiceModel[] = [];
   const jobs: IR.JobModel[] = [];
+  const crons: IR.CronModel[] = [];
   const secrets: IR.SecretModel[] = [];
   const configs: IR.ConfigModel[] = [];
 
@@ -52,6 +55,14 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
           diagnostics.push(diag("KD4003", v.span, `service \`${v.service}\` has no port, so it has no \`.${v.form}\``, { hints: [`give \`${v.service}\` a port: \`port http 8080\`.`] }));
         }
         value = { kind: "service", service: v.service, form: v.form };
+      } else if (v.v === "interp") {
+        for (const p of v.parts) {
+          const target = typeof p === "string" ? undefined : byName.get(p.service);
+          if (typeof p !== "string" && target && !get(target.final, "port", "block")?.fields.size) {
+            diagnostics.push(diag("KD4003", v.span, `service \`${p.service}\` has no port, so it has no \`.${p.form}\``, { hints: [`give \`${p.service}\` a port: \`port http 8080\`.`] }));
+          }
+        }
+        value = { kind: "interpolated", parts: v.parts };
       }
       if (value) out.push({ name: k, value, origin: v.span });
     }
@@ -69,6 +80,10 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
     if (command?.length) w.command = command;
     const args = strings(b, "args");
     if (args?.length) w.args = args;
+    const patches = lowerPatches(b.fields.get("k8s"));
+    if (patches.length) w.patches = patches;
+    const avoid = get(b, "avoid", "selector");
+    if (avoid) w.avoid = avoid.selector;
     return w;
   };
 
@@ -85,17 +100,23 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
           probes: probes(get(b, "health", "block")),
           ...lowerRelease(b, w.name, w.image, ports, appRelease, w.origin, diagnostics),
           uses: workloads(b, "uses"),
+          ...selectOf(get(b, "select", "selector"), diagnostics),
         };
+        const { volumePaths, ...ops } = lowerServiceOps(b, s.replicas, s.resources.cpu?.request !== undefined, s.versions.length, diagnostics);
+        Object.assign(s, ops, lowerPod(b, diagnostics, volumePaths));
         services.push(s);
         break;
       }
       case "job": {
         const deadline = get(b, "deadline", "duration")?.seconds;
-        const j: { -readonly [K in keyof IR.JobModel]: IR.JobModel[K] } = { ...workload(d), retries: get(b, "retries", "int")?.n ?? 3, after: workloads(b, "after") };
+        const j: { -readonly [K in keyof IR.JobModel]: IR.JobModel[K] } = { ...workload(d), ...lowerPod(b, diagnostics), retries: get(b, "retries", "int")?.n ?? 3, after: workloads(b, "after") };
         if (deadline !== undefined) j.deadline = Math.ceil(deadline);
         jobs.push(j);
         break;
       }
+      case "cron":
+        crons.push(lowerCron(b, { ...workload(d), ...lowerPod(b, diagnostics) }, diagnostics));
+        break;
       case "secret": {
         const entries: IR.SecretEntry[] = [];
         const store = get(b, "store", "string");
@@ -142,25 +163,30 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
       }
     }
   }
-  const namespace = (analysis.app && str(analysis.app.value, "namespace")) ?? name;
+  const namespace = (analysis.app && str(appWithProfiles(analysis, options.profiles), "namespace")) ?? name;
   const origin = analysis.app?.name.span ?? { file: ".", start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 };
-  return { app: { name, namespace, profiles: options.profiles, services, jobs, secrets, configs, secretsMode: options.secrets, origin }, diagnostics };
+  return { app: { name, namespace, profiles: options.profiles, services, jobs, crons, secrets, configs, secretsMode: options.secrets, origin }, diagnostics };
 }
 
 function resources(b: BlockValue | undefined): IR.Resources {
   if (!b) return {};
   const out: { cpu?: { request?: string; limit?: string }; memory?: { request?: string; limit?: string } } = {};
-  const cpu = get(b, "cpu", "range");
+  // A single value (`cpu = 250m`) is checked as the scalar itself: it is the request.
+  const cpu = get(b, "cpu", "range") ?? asRange(b.fields.get("cpu"));
   if (cpu) {
     const text = (v: Value | undefined) => (v?.v === "cpu" ? cpuText(v.millis) : undefined);
     out.cpu = clean({ request: text(cpu.from), limit: text(cpu.to) });
   }
-  const memory = get(b, "memory", "range");
+  const memory = get(b, "memory", "range") ?? asRange(b.fields.get("memory"));
   if (memory) {
     const text = (v: Value | undefined) => (v?.v === "memory" ? v.raw : undefined);
     out.memory = clean({ request: text(memory.from), limit: text(memory.to) });
   }
   return out;
+}
+
+function asRange(v: Value | undefined): Extract<Value, { v: "range" }> | undefined {
+  return v && (v.v === "cpu" || v.v === "memory") ? { v: "range", from: v, span: v.span } : undefined;
 }
 
 function clean<T extends object>(o: T): T {

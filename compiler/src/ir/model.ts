@@ -16,6 +16,8 @@ export interface AppModel extends Origin {
   readonly profiles: readonly string[];
   readonly services: readonly ServiceModel[];
   readonly jobs: readonly JobModel[];
+  /** Jobs run on a schedule. */
+  readonly crons: readonly CronModel[];
   readonly secrets: readonly SecretModel[];
   readonly configs: readonly ConfigModel[];
   /** How secret values reach the output: by name only (default) or written inline. */
@@ -63,7 +65,27 @@ export type EnvValue =
   | { readonly kind: "secret"; readonly secret: string; readonly key: string }
   | { readonly kind: "config"; readonly config: string; readonly key: string }
   /** Another service's address; `form` says which part of it. */
-  | { readonly kind: "service"; readonly service: string; readonly form: "url" | "host" | "port" | "address" };
+  | { readonly kind: "service"; readonly service: string; readonly form: "url" | "host" | "port" | "address" }
+  /** Text with service addresses in it: each target resolves the addresses its own way. */
+  | { readonly kind: "interpolated"; readonly parts: readonly InterpolationPart[] };
+
+/** Literal text, or a service address (cluster DNS in Kubernetes, the local proxy in the runtime plan). */
+export type InterpolationPart = string | { readonly service: string; readonly form: "url" | "host" | "port" | "address" };
+
+/** A label selector: equality terms, and set terms (`in`, `notin`, exists, does not exist). */
+export interface LabelSelector {
+  readonly matchLabels: Readonly<Record<string, string>>;
+  readonly matchExpressions: readonly { readonly key: string; readonly operator: "In" | "NotIn" | "Exists" | "DoesNotExist"; readonly values?: readonly string[] }[];
+}
+
+/**
+ * A `k8s { }` patch: plain data merged into the generated objects of one kind (`deployment`,
+ * `service`, ...), or into every pod template (`pod`) or container (`container`) of the workload.
+ */
+export interface K8sPatch extends Origin {
+  readonly target: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
 
 export interface EnvVar extends Origin {
   readonly name: string;
@@ -81,6 +103,16 @@ export interface Workload extends Origin {
   readonly labels: Readonly<Record<string, string>>;
   readonly env: readonly EnvVar[];
   readonly resources: Resources;
+  /** `k8s { }` patches, in the order written (templates first); Kubernetes only. */
+  readonly patches?: readonly K8sPatch[];
+  /** `avoid { ... }`: keep off nodes that run pods matching this (preferred pod anti-affinity). */
+  readonly avoid?: LabelSelector;
+  /** Writable `emptyDir` paths; when there are any, the root filesystem is read-only. */
+  readonly scratch?: readonly string[];
+  /** User and group id the container runs as (and the pod's fsGroup). */
+  readonly user?: number;
+  /** Mount a Kubernetes API token (automountServiceAccountToken); false when absent. */
+  readonly apiToken?: boolean;
 }
 
 /** How a service's versions share traffic. */
@@ -142,6 +174,63 @@ export interface ServiceModel extends Workload {
   readonly files: readonly SecretFiles[];
   /** Services this one calls (network allow-list, start order). */
   readonly uses: readonly string[];
+  /** `select { ... }`: the pods its Service routes to, instead of its own (equality terms only). */
+  readonly select?: LabelSelector;
+  /** Rolling-update limits and history. */
+  readonly rollout?: RolloutModel;
+  readonly autoscale?: AutoscaleModel;
+  readonly disruption?: DisruptionModel;
+  /** A StatefulSet with a headless Service: stable names, a volume claim per replica. */
+  readonly stateful?: boolean;
+  readonly volumes?: readonly VolumeModel[];
+}
+
+/** A count of replicas, or a share of them in percent. */
+export type CountOrShare = { readonly count: number } | { readonly percent: number };
+
+export interface RolloutModel extends Origin {
+  readonly maxSurge?: CountOrShare;
+  readonly maxUnavailable?: CountOrShare;
+  /** Old versions kept (revisionHistoryLimit). */
+  readonly history?: number;
+  /** Seconds a new replica must be ready before it counts (minReadySeconds). */
+  readonly minReady?: number;
+}
+
+export interface AutoscaleModel extends Origin {
+  readonly min: number;
+  readonly max: number;
+  /** Target average utilisation in percent of the request. */
+  readonly cpu?: number;
+  readonly memory?: number;
+}
+
+/** A PodDisruptionBudget: exactly one of the two. */
+export interface DisruptionModel extends Origin {
+  readonly minAvailable?: CountOrShare;
+  readonly maxUnavailable?: CountOrShare;
+}
+
+export interface VolumeModel extends Origin {
+  /** A DNS label; the claim is `<service>-<name>` (per replica under a StatefulSet: `<name>-<service>-<i>`). */
+  readonly name: string;
+  /** Kubernetes quantity as written, e.g. `10Gi`. */
+  readonly size: string;
+  readonly path: string;
+  readonly storageClass?: string;
+}
+
+export interface CronModel extends Workload {
+  readonly schedule: string;
+  readonly timezone?: string;
+  readonly overlap: "allow" | "forbid" | "replace";
+  /** Seconds after the scheduled time a late run may still start. */
+  readonly startDeadline?: number;
+  readonly keepSucceeded?: number;
+  readonly keepFailed?: number;
+  readonly retries: number;
+  /** Seconds one run may take (activeDeadlineSeconds). */
+  readonly deadline?: number;
 }
 
 export interface JobModel extends Workload {

@@ -13,6 +13,10 @@ import { checkBlock, checkMembers } from "./check-block.ts";
 import { block, merge, type BlockValue, type Value } from "./values.ts";
 import { checkDnsLabel } from "./names.ts";
 import { didYouMean } from "./suggest.ts";
+import { instantiateChain } from "./template-args.ts";
+
+/** What `app.namespace = ...` in a profile targets (the overlay's key). */
+export const APP_TARGET = "app";
 
 export interface CheckedDecl {
   readonly symbol: DeclSymbol;
@@ -116,9 +120,12 @@ export function analyse(program: Program): Analysis {
     const ctx: Ctx = { scope, selfName: sym.name, diagnostics };
     let value = block(new Map(), sym.decl.span);
     const bodies: Block[] = [];
-    for (const t of templateChain(ctx, sym.decl.from, sym.kind)) {
-      if (t.body) bodies.push(t.body);
-      if (t.body) value = merge(value, checkBlock(ctx, t.body, schema.fields, `a ${sym.kind}`));
+    const chain = templateChain(ctx, sym.decl.from, sym.kind);
+    const instances = instantiateChain(ctx, sym.decl, chain);
+    for (let i = 0; i < chain.length; i++) {
+      const body = instances[i];
+      if (chain[i]!.body) bodies.push(chain[i]!.body!);
+      if (body) value = merge(value, checkBlock(ctx, body, schema.fields, `a ${sym.kind}`));
     }
     if (sym.decl.body) bodies.push(sym.decl.body);
     if (sym.decl.body) value = merge(value, checkBlock(ctx, sym.decl.body, schema.fields, `a ${sym.kind}`));
@@ -194,11 +201,28 @@ function checkProfile(scope: Scope, p: ProfileDecl, diagnostics: Diagnostic[]): 
     const path = m.kind === "FieldDecl" ? [m.name] : m.path;
     const target = path[0];
     if (!target) continue;
+    // `unset api.canary` in a profile: one removal per target, checked like the target's own.
+    if (m.kind === "Directive" && path.length === 1 && target.text === "unset") {
+      for (const arg of m.args) {
+        if (arg.kind !== "Ref" || arg.path.length < 2) {
+          diagnostics.push(diag("KD3014", arg.span, "in a profile, `unset` names the target first: `unset api.canary`"));
+          continue;
+        }
+        const one: import("../syntax/ast.ts").Member = { ...m, args: [{ ...arg, path: arg.path.slice(1) }] };
+        if (!scope.decls.has(arg.path[0]!.text) && arg.path[0]!.text !== APP_TARGET) {
+          diagnostics.push(diag("KD2001", arg.path[0]!.span, `unknown name \`${arg.path[0]!.text}\``, { label: "nothing in this app has this name", hints: didYouMean(arg.path[0]!.text, scope.decls.keys()) }));
+          continue;
+        }
+        byTarget.set(arg.path[0]!.text, [...(byTarget.get(arg.path[0]!.text) ?? []), { member: one, path }]);
+      }
+      continue;
+    }
     if (path.length < 2) {
       diagnostics.push(diag("KD3014", m.span, "a profile setting names what it changes: `service-name.field = value`", { hints: [`e.g. \`${[...scope.decls.keys()][0] ?? "api"}.replicas = 3\`.`] }));
       continue;
     }
-    if (!scope.decls.has(target.text)) {
+    // `app.namespace = "..."`: the app itself, unless something in the app is called `app`.
+    if (!scope.decls.has(target.text) && target.text !== APP_TARGET) {
       diagnostics.push(diag("KD2001", target.span, `unknown name \`${target.text}\``, { label: "nothing in this app has this name", hints: didYouMean(target.text, scope.decls.keys()) }));
       continue;
     }
@@ -208,9 +232,9 @@ function checkProfile(scope: Scope, p: ProfileDecl, diagnostics: Diagnostic[]): 
   }
   const out = new Map<string, BlockValue>();
   for (const [target, members] of byTarget) {
-    const sym = scope.decls.get(target)!;
+    const kind = scope.decls.get(target)?.kind ?? "app";
     const ctx: Ctx = { scope, selfName: target, diagnostics };
-    out.set(target, checkMembers(ctx, members, scope.kinds.get(sym.kind)!.fields, `a ${sym.kind}`, p.span));
+    out.set(target, checkMembers(ctx, members, scope.kinds.get(kind)?.fields ?? new Map(), kind === "app" ? "`app`" : `a ${kind}`, p.span));
   }
   return out;
 }

@@ -11,7 +11,11 @@ import type { Value } from "./values.ts";
 import { block, type BlockValue } from "./values.ts";
 import type { Ctx } from "./scope.ts";
 import { checkScalar, mismatch } from "./check-expr.ts";
+import { checkIf } from "./check-if.ts";
+import { checkPatchMember } from "./check-patch.ts";
+import { checkSelector } from "./check-selector.ts";
 import { didYouMean } from "./suggest.ts";
+import { checkUnset, isUnset } from "./unset.ts";
 import { checkEnvName, checkLabelKey, checkPortName } from "./names.ts";
 
 type Fields = ReadonlyMap<string, FieldSchema>;
@@ -27,8 +31,16 @@ export function checkBlock(ctx: Ctx, body: Block, fields: Fields, where: string)
 export function checkMembers(ctx: Ctx, members: readonly { member: Member; path: readonly Name[] }[], fields: Fields, where: string, span: Span): BlockValue {
   const out = new Map<string, Value>();
   const seen = new Map<string, Span>();
-  for (const { member, path } of members) checkMember(ctx, member, path, fields, where, out, seen);
-  return block(out, span);
+  let unsets: Directive[] | undefined;
+  for (const { member, path } of members) {
+    if (isUnset(path, member.kind, fields)) (unsets ??= []).push(member as Directive);
+    else checkMember(ctx, member, path, fields, where, out, seen);
+  }
+  if (unsets === undefined) return block(out, span);
+  // Removals apply to what lies below this block, so they are taken after its own settings.
+  const removed = new Map<string, Span>();
+  for (const u of unsets) checkUnset(ctx, u, fields, where, out, removed);
+  return removed.size > 0 ? { ...block(out, span), removed } : block(out, span);
 }
 
 function fieldFor(ctx: Ctx, name: Name, fields: Fields, where: string): FieldSchema | undefined {
@@ -46,9 +58,23 @@ function checkMember(ctx: Ctx, m: Member, path: readonly Name[], fields: Fields,
     ctx.diagnostics.push(diag("KD3014", m.span, "field declarations (`name: Type`) belong in the prelude only", { hints: [`write \`${head.text} = ...\`.`] }));
     return;
   }
+  if (m.kind === "Directive" && m.op) {
+    ctx.diagnostics.push(diag("KD1020", m.span, `\`${m.op === "!" ? "!key" : `key ${m.op} [...]`}\` belongs in a \`select { ... }\` block`, { hints: ["set forms of label selection are written inside `select` (or `avoid`)."] }));
+    return;
+  }
   const field = fieldFor(ctx, head, fields, where);
   if (!field) return;
   const key = head.text;
+  // The escape hatch and selectors have their own forms (check-patch.ts, check-selector.ts).
+  if (field.type.t === "scalar" && field.type.name === "K8sPatch") return checkPatchMember(ctx, m, path, out);
+  if (field.type.t === "scalar" && field.type.name === "Selector" && path.length === 1) {
+    const earlierSel = seen.get(key);
+    if (earlierSel) return twice(ctx, head.span, `\`${key}\``, earlierSel);
+    seen.set(key, head.span);
+    const sel = checkSelector(ctx, m, key);
+    if (sel) out.set(key, sel);
+    return;
+  }
   // `resources.cpu = 1` is shorthand for `resources { cpu = 1 }`.
   if (path.length > 1) {
     if (field.type.t !== "record" && field.type.t !== "map") {
@@ -109,6 +135,7 @@ function checkField(ctx: Ctx, m: Exclude<Member, { kind: "FieldDecl" }>, key: st
       const expr = m.kind === "Assign" ? m.value : m.kind === "Directive" && m.args.length === 1 && !m.arrow ? m.args[0] : undefined;
       if (m.kind === "Nested" || (m.kind === "Directive" && expr === undefined)) return formError(ctx, m, key, `${key} [a, b]`);
       if (!expr) return undefined;
+      if (expr.kind === "If") return checkValue(ctx, key, type, expr);
       if (expr.kind !== "List") return mismatch(ctx, key, type, expr);
       const items: Value[] = [];
       for (const item of expr.items) {
@@ -125,6 +152,10 @@ function checkField(ctx: Ctx, m: Exclude<Member, { kind: "FieldDecl" }>, key: st
 }
 
 function checkMapEntry(ctx: Ctx, key: string, type: Extract<Type, { t: "map" }>, name: Name, e: Member, out: Map<string, Value>, seen: Map<string, Span>): void {
+  if (e.kind === "Directive" && e.op) {
+    ctx.diagnostics.push(diag("KD1020", e.span, `\`${e.op === "!" ? "!key" : `key ${e.op} [...]`}\` belongs in a \`select { ... }\` block`, { hints: [`entries of \`${key}\` are written \`name = value\`.`] }));
+    return;
+  }
   if (e.kind !== "Assign") {
     formError(ctx, e, name.text, `${name.text} = ...`);
     return;
@@ -143,6 +174,12 @@ function checkMapEntry(ctx: Ctx, key: string, type: Extract<Type, { t: "map" }>,
 }
 
 export function checkValue(ctx: Ctx, key: string, type: Type, e: Expr): Value | undefined {
+  if (e.kind === "If") return checkIf(ctx, key, type, e, checkValue);
+  // A list as an `if` branch (`uses = if ... then [a] else [a, b]`).
+  if (type.t === "list" && e.kind === "List") {
+    const items = e.items.map((i) => checkValue(ctx, key, type.of, i));
+    return items.every((i) => i !== undefined) ? { v: "list", items: items as Value[], span: e.span } : undefined;
+  }
   if (type.t === "range") {
     if (e.kind !== "Range") return checkValue(ctx, key, type.of, e);
     const from = checkValue(ctx, key, type.of, e.from);

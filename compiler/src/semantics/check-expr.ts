@@ -13,6 +13,11 @@ import { cpuMillis, durationSeconds, familyOf, FAMILY_TEXT, memoryBytes, percent
 import { checkDnsLabel, checkImage, checkLabelValue } from "./names.ts";
 import { didYouMean } from "./suggest.ts";
 import { checkCall } from "./check-call.ts";
+import { checkWorkloadScalar } from "./check-workload.ts";
+import { addressPart, TEXT_BUILTINS, textParts, textValue } from "./check-text.ts";
+
+/** Where text builtins (`lower`, `upper`, `join`) may stand: wherever text is expected. */
+const TEXT_TYPES = new Set<ScalarName>(["String", "Name", "Image", "LabelValue", "ConfigValue", "EnvValue"]);
 import { checkReleaseScalar } from "./check-release.ts";
 
 export function found(e: Expr): string {
@@ -33,6 +38,8 @@ export function found(e: Expr): string {
       return "a list";
     case "Range":
       return "a range";
+    case "If":
+      return "an `if` expression";
   }
 }
 
@@ -53,8 +60,12 @@ export function stringText(ctx: Ctx, s: StringLit): string | undefined {
     if (typeof p === "string") out += p;
     else if (p.kind === "Ref" && p.path.length === 1 && p.path[0]!.text === "name") out += ctx.selfName;
     else if (p.kind === "Ref" && p.path.length === 1 && p.path[0]!.text === "app") out += ctx.scope.appName;
-    else {
-      ctx.diagnostics.push(diag("KD2001", p.span, `unknown name \`${p.kind === "Ref" ? p.path.map((n) => n.text).join(".") : "?"}\` in a string`, { hints: ["strings can interpolate `${name}` (the declaration's name) and `${app}` (the app's name)."] }));
+    else if (p.kind === "Ref" && p.path.length > 1) {
+      // `${db.address}` outside an environment value: check-text.ts says why it cannot go here.
+      addressPart(ctx, p, false);
+      ok = false;
+    } else {
+      ctx.diagnostics.push(diag("KD2001", p.span, `unknown name \`${p.kind === "Ref" ? p.path.map((n) => n.text).join(".") : "?"}\` in a string`, { hints: ["strings can interpolate `${name}` (the declaration's name), `${app}` (the app's name) and, in environment values only, service addresses such as `${db.address}`."] }));
       ok = false;
     }
   }
@@ -63,6 +74,14 @@ export function stringText(ctx: Ctx, s: StringLit): string | undefined {
 
 export function checkScalar(ctx: Ctx, field: string, type: ScalarName, e: Expr): Value | undefined {
   const t: Type = { t: "scalar", name: type };
+  // Text builtins, and (in environment values) strings with service addresses: check-text.ts.
+  const builtin = e.kind === "Call" && e.callee.text in TEXT_BUILTINS && TEXT_TYPES.has(type);
+  if (builtin || (type === "EnvValue" && e.kind === "String" && e.parts.some((p) => typeof p !== "string" && p.kind === "Ref" && p.path.length > 1))) {
+    const parts = textParts(ctx, e, type === "EnvValue");
+    if (!parts) return undefined;
+    const v = textValue(parts, e.span);
+    return v.v === "string" ? checkScalar(ctx, field, type, { kind: "String", parts: [v.s], span: e.span }) : v;
+  }
   switch (type) {
     case "String":
     case "Name":
@@ -151,6 +170,10 @@ export function checkScalar(ctx: Ctx, field: string, type: ScalarName, e: Expr):
     case "Host":
     case "HttpPath":
       return checkReleaseScalar(ctx, field, type, e);
+    case "IntOrPercent":
+    case "Cron":
+    case "Overlap":
+      return checkWorkloadScalar(ctx, field, type, e);
     case "LabelKey":
     case "EnvName":
     case "Port":

@@ -18,7 +18,8 @@ function fieldsOf(block: Block, diagnostics: Diagnostic[]): Map<string, FieldSch
   const fields = new Map<string, FieldSchema>();
   for (const m of block.members) {
     if (m.kind === "FieldDecl") {
-      const type = typeOf(m.type, diagnostics);
+      // Recovery may have lost the type of a broken declaration: skip the field.
+      const type = m.type ? typeOf(m.type, diagnostics) : undefined;
       if (type) fields.set(m.name.text, { name: m.name.text, type, optional: m.type.optional || m.default !== undefined || repeated(type), defaultExpr: m.default, doc: m.doc, span: m.name.span });
     } else if (m.kind === "Nested" && m.path.length === 1) {
       const name = m.path[0]!;
@@ -33,9 +34,9 @@ function repeated(type: Type): boolean {
   return type.t === "map" || type.t === "list" || (type.t === "scalar" && type.name === "Port");
 }
 
-function typeOf(ref: TypeRef, diagnostics: Diagnostic[]): Type | undefined {
+export function typeOf(ref: TypeRef, diagnostics: Diagnostic[]): Type | undefined {
   const name = ref.name?.text;
-  const args = ref.args.map((a) => typeOf(a, diagnostics));
+  const args = (ref.args ?? []).map((a) => (a ? typeOf(a, diagnostics) : undefined));
   if (args.some((a) => a === undefined)) return undefined;
   const [a, b] = args as Type[];
   switch (name) {

@@ -22,18 +22,25 @@ export type ScalarName =
   | "Port"
   | "ServiceRef"
   | "WorkloadRef"
+  | "Selector"
+  | "K8sPatch"
   // Releases, exposure, metrics and secrets (check-release.ts).
   | "Strategy"
   | "Step"
   | "SecretName"
   | "PortName"
   | "Host"
-  | "HttpPath";
+  | "HttpPath"
+  // Scaling, rollouts and schedules (check-workload.ts).
+  | "IntOrPercent"
+  | "Cron"
+  | "Overlap";
 
 export const SCALARS: ReadonlySet<string> = new Set<ScalarName>([
   "String", "Int", "Bool", "Cpu", "Memory", "Duration", "Percent", "Name", "Image", "LabelKey", "LabelValue",
-  "EnvName", "EnvValue", "SecretValue", "ConfigValue", "Probe", "Port", "ServiceRef", "WorkloadRef",
+  "EnvName", "EnvValue", "SecretValue", "ConfigValue", "Probe", "Port", "ServiceRef", "WorkloadRef", "Selector", "K8sPatch",
   "Strategy", "Step", "SecretName", "PortName", "Host", "HttpPath",
+  "IntOrPercent", "Cron", "Overlap",
 ]);
 
 export type Type =
@@ -100,10 +107,15 @@ const SCALAR_TEXT: Record<ScalarName, string> = {
   Port: "a port such as `http 8080`",
   ServiceRef: "a service name",
   WorkloadRef: "a service or job name",
+  Selector: "a selector block such as `select { tier = \"backend\"; env in [\"prod\"] }`",
+  K8sPatch: "a `k8s { ... }` patch block",
   Strategy: "a release strategy: `replicas`, `gateway` or `rollout`",
   Step: "a rollout step: a weight such as `10%` or `pause(5m)`",
   SecretName: "a secret's name",
   PortName: "the name of one of the service's ports",
   Host: "a host name such as `shop.example.com`",
   HttpPath: "an absolute URL path such as `/`",
+  IntOrPercent: "a count such as `1` or a share such as `25%`",
+  Cron: 'a cron schedule such as `"0 3 * * *"`',
+  Overlap: "`allow`, `forbid` or `replace`",
 };

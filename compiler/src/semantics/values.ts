@@ -1,7 +1,7 @@
 // Typed values: what the checker makes of expressions and blocks. Templates, profiles and defaults
 // are merged at this level; lowering turns the merged values into the app model.
 import type { Span } from "../syntax/span.ts";
-import type { ProbeAction } from "../ir/model.ts";
+import type { InterpolationPart, LabelSelector, ProbeAction } from "../ir/model.ts";
 
 export type Value =
   | { readonly v: "string"; readonly s: string; readonly span: Span }
@@ -14,7 +14,13 @@ export type Value =
   | { readonly v: "range"; readonly from: Value; readonly to?: Value; readonly span: Span }
   | { readonly v: "list"; readonly items: readonly Value[]; readonly span: Span }
   /** Blocks: declaration bodies and nested records (`resources { ... }`), and maps (`labels`, `env`). */
-  | { readonly v: "block"; readonly fields: ReadonlyMap<string, Value>; readonly span: Span }
+  | {
+      readonly v: "block";
+      readonly fields: ReadonlyMap<string, Value>;
+      readonly span: Span;
+      /** Keys `unset` removes from what this block is merged over (see unset.ts). */
+      readonly removed?: ReadonlyMap<string, Span>;
+    }
   | { readonly v: "secretRef"; readonly secret: string; readonly key: string; readonly span: Span }
   | { readonly v: "configRef"; readonly config: string; readonly key: string; readonly span: Span }
   | { readonly v: "serviceRef"; readonly service: string; readonly form: "url" | "host" | "port" | "address"; readonly span: Span }
@@ -25,7 +31,20 @@ export type Value =
   | { readonly v: "step"; readonly weight?: number; readonly pause?: number | "promote"; readonly span: Span }
   | { readonly v: "probe"; readonly action: ProbeAction; readonly span: Span }
   | { readonly v: "port"; readonly name: string; readonly port: number; readonly target: number; readonly span: Span }
-  | { readonly v: "workload"; readonly name: string; readonly span: Span };
+  | { readonly v: "workload"; readonly name: string; readonly span: Span }
+  /** `if c then a else b`: decided once the profiles are known (evaluate/conditions.ts). */
+  | { readonly v: "cond"; readonly cond: CondValue; readonly then: Value; readonly else: Value; readonly span: Span }
+  /** A string holding service addresses (`"jdbc:postgresql://${db.address}/shop"`), resolved per target. */
+  | { readonly v: "interp"; readonly parts: readonly InterpolationPart[]; readonly span: Span }
+  | { readonly v: "selector"; readonly selector: LabelSelector; readonly span: Span }
+  /** A plain JSON value inside a `k8s { }` patch, already checked against the Kubernetes schema. */
+  | { readonly v: "json"; readonly json: unknown; readonly span: Span };
+
+/** A checked condition: `profile` comparisons wait for evaluation; `name` and `app` are folded. */
+export type CondValue =
+  | { readonly c: "const"; readonly b: boolean }
+  | { readonly c: "profile"; readonly negate: boolean; readonly anyOf: readonly string[] }
+  | { readonly c: "and" | "or"; readonly left: CondValue; readonly right: CondValue };
 
 export type BlockValue = Extract<Value, { v: "block" }>;
 
@@ -35,13 +54,18 @@ export function block(fields: ReadonlyMap<string, Value>, span: Span): BlockValu
 
 /**
  * The one merge rule, for templates under declarations and profiles over both: later settings
- * win, blocks (records and maps, ports by name) merge key by key, lists replace.
+ * win, blocks (records and maps, ports by name) merge key by key, lists replace, and `unset`
+ * removes an inherited entry.
  */
 export function merge(base: BlockValue, over: BlockValue): BlockValue {
   const fields = new Map(base.fields);
+  // `unset x` removes x from what is below, before this block's own settings apply.
+  if (over.removed !== undefined) for (const k of over.removed.keys()) fields.delete(k);
   for (const [k, v] of over.fields) {
     const b = fields.get(k);
-    fields.set(k, b && b.v === "block" && v.v === "block" ? merge(b, v) : v);
+    if (b && b.v === "block" && v.v === "block") fields.set(k, merge(b, v));
+    else if (v.v !== "block" || v.removed === undefined || v.fields.size > 0) fields.set(k, v);
+    // else: removals under a key nothing below has; nothing to remove, nothing to keep.
   }
   return { v: "block", fields, span: over.span };
 }

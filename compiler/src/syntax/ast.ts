@@ -57,7 +57,22 @@ export interface RangeExpr {
   readonly to?: Expr;
   readonly span: Span;
 }
-export type Expr = StringLit | NumberLit | QuantityLit | BoolLit | Ref | Call | ListLit | RangeExpr;
+/** `if profile == "prod" then 5 else 2`: total (the `else` is required), chained with `else if`. */
+export interface IfExpr {
+  readonly kind: "If";
+  readonly cond?: Condition;
+  readonly then?: Expr;
+  readonly else?: Expr;
+  readonly span: Span;
+}
+/**
+ * A condition over facts known at build time: `profile == "prod"`, `name != "cart"`,
+ * `profile in ["prod", "staging"]`, combined with `and` / `or` (`and` binds tighter).
+ */
+export type Condition =
+  | { readonly kind: "Compare"; readonly subject: Name; readonly op: "==" | "!=" | "in" | "notin"; readonly value?: Expr; readonly span: Span }
+  | { readonly kind: "Logic"; readonly op: "and" | "or"; readonly left: Condition; readonly right?: Condition; readonly span: Span };
+export type Expr = StringLit | NumberLit | QuantityLit | BoolLit | Ref | Call | ListLit | RangeExpr | IfExpr;
 
 // ---- members of a block ---------------------------------------------------------------------
 
@@ -83,6 +98,8 @@ export interface Directive {
   readonly args: readonly Expr[];
   /** The expression after `->`, if any. */
   readonly arrow?: Expr;
+  /** Selector forms only: `env in [...]`, `env notin [...]` (args holds the list), `!canary`. */
+  readonly op?: "in" | "notin" | "!";
   readonly span: Span;
 }
 /** Only in the prelude: `replicas: Int = 1` declares a field of a kind. */
@@ -127,12 +144,29 @@ export interface UseDecl {
   readonly pathSpan?: Span;
   readonly span: Span;
 }
+/** A template parameter: `port: Int = 8080` in `template web(port: Int = 8080)`. */
+export interface Param {
+  readonly kind: "Param";
+  readonly name: Name;
+  readonly type?: TypeRef;
+  readonly default?: Expr;
+  readonly span: Span;
+}
+/** An argument to a template: `port = 9090` in `from web(port = 9090)`. */
+export interface Arg {
+  readonly kind: "Arg";
+  readonly name: Name;
+  readonly value?: Expr;
+  readonly span: Span;
+}
 /** `service x from web { ... }`, `secret api-keys { ... }`: a declaration of a kind the prelude defines. */
 export interface Decl {
   readonly kind: "Decl";
   readonly keyword: Name;
   readonly name?: Name;
   readonly from?: Name;
+  /** Arguments to the template: `from web(port = 9090)`; absent without parentheses. */
+  readonly args?: readonly Arg[];
   readonly body?: Block;
   readonly doc?: string;
   readonly span: Span;
@@ -142,6 +176,10 @@ export interface TemplateDecl {
   readonly name?: Name;
   /** A template may refine another: `template api from web for service { ... }`. */
   readonly from?: Name;
+  /** Arguments to the template it refines: `from web(port = port)`. */
+  readonly args?: readonly Arg[];
+  /** Parameters: `template web(port: Int = 8080)`; absent without parentheses. */
+  readonly params?: readonly Param[];
   /** The kind a template is for (`template web for service`); defaults to service. */
   readonly for?: Name;
   readonly body?: Block;

@@ -1,29 +1,26 @@
 // Tokens → syntax tree, with chevrotain's error recovery: one run reports every syntax error it
 // can and always returns a tree. Rules build the typed tree directly (embedded actions); anything
 // recovery drops is left absent. Doc comments (`///`) are attached to the item or field after them.
-import { EmbeddedActionsParser, type IToken } from "chevrotain";
+import { type IOrAlt, type IToken } from "chevrotain";
+import { ExprParser } from "./parser-expr.ts";
 import { messages } from "./parse-errors.ts";
 import * as T from "./tokens.ts";
 import type * as A from "./ast.ts";
 import type { Span } from "./span.ts";
-import { spanOfToken } from "./token-span.ts";
 import { spanCovering } from "./span.ts";
 import { decodeString } from "./strings.ts";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diag } from "../diagnostics/catalogue.ts";
 
-class KdslParser extends EmbeddedActionsParser {
-  file = "";
+class KdslParser extends ExprParser {
   docs: (offset: number) => string | undefined = () => undefined;
-  extra: Diagnostic[] = [];
 
-  constructor() {
-    super(T.ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages });
+  /**
+   * `validate` runs chevrotain's grammar checks (ambiguities, left recursion): tens of
+   * milliseconds at every start, so the product skips them and a test runs them (checkGrammar).
+   */
+  constructor(validate = false) {
+    super(T.ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages, skipValidations: !validate });
     this.performSelfAnalysis();
-  }
-
-  private sp(t: IToken): Span {
-    return spanOfToken(this.file, t);
   }
 
   public sourceFile = this.RULE("sourceFile", (): A.Item[] => {
@@ -35,15 +32,21 @@ class KdslParser extends EmbeddedActionsParser {
     return items;
   });
 
+  // Hot rules pass chevrotain a cached array of alternatives (the closures use only `this`) instead
+  // of allocating one per call, as chevrotain's performance guide recommends.
+  private itemAlts?: IOrAlt<A.Item>[];
+  private keyAlts?: IOrAlt<A.Name>[];
+  private primaryAlts?: IOrAlt<A.Expr>[];
+
   private item = this.RULE("item", (): A.Item => {
-    return this.OR([
+    return this.OR((this.itemAlts ??= [
       { ALT: () => this.SUBRULE(this.appDecl) },
       { ALT: () => this.SUBRULE(this.useDecl) },
       { ALT: () => this.SUBRULE(this.templateDecl) },
       { ALT: () => this.SUBRULE(this.profileDecl) },
       { ALT: () => this.SUBRULE(this.kindDecl) },
       { ALT: () => this.SUBRULE(this.decl) },
-    ]);
+    ]));
   });
 
   private appDecl = this.RULE("appDecl", (): A.AppDecl => {
@@ -90,16 +93,63 @@ class KdslParser extends EmbeddedActionsParser {
   private templateDecl = this.RULE("templateDecl", (): A.TemplateDecl => {
     const kw = this.CONSUME(T.Template);
     const name = this.SUBRULE(this.name);
+    const params = this.OPTION3(() => this.SUBRULE(this.params));
+    let args: A.Arg[] | undefined;
     const from = this.OPTION2(() => {
       this.CONSUME(T.From);
-      return this.SUBRULE3(this.name);
+      const n = this.SUBRULE3(this.name);
+      args = this.OPTION4(() => this.SUBRULE(this.args));
+      return n;
     });
     const forKind = this.OPTION(() => {
       this.CONSUME(T.For);
       return this.SUBRULE2(this.name);
     });
     const body = this.SUBRULE(this.block);
-    return this.ACTION(() => ({ kind: "Template", name, from, for: forKind, body, doc: this.docs(kw.startOffset), span: this.cover(kw, body?.span ?? name?.span) }));
+    return this.ACTION(() => {
+      const t: { -readonly [K in keyof A.TemplateDecl]: A.TemplateDecl[K] } = { kind: "Template", name, from, for: forKind, body, doc: this.docs(kw.startOffset), span: this.cover(kw, body?.span ?? name?.span) };
+      if (params) t.params = params;
+      if (args) t.args = args;
+      return t;
+    });
+  });
+
+  /** `(port: Int = 8080, path: String)` after a template's name. */
+  private params = this.RULE("params", (): A.Param[] => {
+    this.CONSUME(T.LParen);
+    const out: A.Param[] = [];
+    this.MANY(() => {
+      const name = this.SUBRULE(this.name);
+      this.CONSUME(T.Colon);
+      const type = this.SUBRULE(this.typeRef);
+      const def = this.OPTION(() => {
+        this.CONSUME(T.Equals);
+        return this.SUBRULE(this.expr);
+      });
+      this.ACTION(() => {
+        if (name) out.push({ kind: "Param", name, type, default: def, span: this.cover2(name.span, def?.span ?? type?.span) });
+      });
+      this.OPTION2(() => this.CONSUME(T.Comma));
+    });
+    this.CONSUME(T.RParen);
+    return out;
+  });
+
+  /** `(port = 9090, path = "/ready")` after `from <template>`. */
+  private args = this.RULE("args", (): A.Arg[] => {
+    this.CONSUME(T.LParen);
+    const out: A.Arg[] = [];
+    this.MANY(() => {
+      const name = this.SUBRULE(this.name);
+      this.CONSUME(T.Equals);
+      const value = this.SUBRULE(this.expr);
+      this.ACTION(() => {
+        if (name) out.push({ kind: "Arg", name, value, span: this.cover2(name.span, value?.span) });
+      });
+      this.OPTION(() => this.CONSUME(T.Comma));
+    });
+    this.CONSUME(T.RParen);
+    return out;
   });
 
   private profileDecl = this.RULE("profileDecl", (): A.ProfileDecl => {
@@ -119,21 +169,27 @@ class KdslParser extends EmbeddedActionsParser {
   private decl = this.RULE("decl", (): A.Decl => {
     const kw = this.CONSUME(T.Ident);
     const name = this.SUBRULE(this.name);
+    let args: A.Arg[] | undefined;
     const from = this.OPTION(() => {
       this.CONSUME(T.From);
-      return this.SUBRULE2(this.name);
+      const n = this.SUBRULE2(this.name);
+      args = this.OPTION2(() => this.SUBRULE(this.args));
+      return n;
     });
     const body = this.SUBRULE(this.block);
     return this.ACTION(() => {
       const keyword: A.Name = { kind: "Name", text: kw.image, span: this.sp(kw) };
-      return { kind: "Decl", keyword, name, from, body, doc: this.docs(kw.startOffset), span: this.cover(kw, body?.span ?? from?.span ?? name?.span) };
+      const d: { -readonly [K in keyof A.Decl]: A.Decl[K] } = { kind: "Decl", keyword, name, from, body, doc: this.docs(kw.startOffset), span: this.cover(kw, body?.span ?? from?.span ?? name?.span) };
+      if (args) d.args = args;
+      return d;
     });
   });
 
   /** A name in a position where keywords are fine too (`labels { kind = "x" }`). */
-  private name = this.RULE("name", (): A.Name => {
-    const t = this.OR([{ ALT: () => this.CONSUME(T.Ident) }, ...T.KEYWORDS.map((k) => ({ ALT: () => this.CONSUME(k) }))]);
-    return this.ACTION(() => ({ kind: "Name", text: t.image, span: this.sp(t) }));
+  protected name = this.RULE("name", (): A.Name => {
+    const t = this.CONSUME(T.AnyName);
+    // A name recovery invented is absent, not empty: nothing downstream should see "".
+    return this.ACTION(() => (t.isInsertedInRecovery ? undefined : { kind: "Name", text: t.image, span: this.sp(t) }) as A.Name);
   });
 
   private block = this.RULE("block", (): A.Block => {
@@ -153,7 +209,7 @@ class KdslParser extends EmbeddedActionsParser {
 
   /** One key element: a name, or a quoted key such as `"app.kubernetes.io/tier"`. */
   private key = this.RULE("key", (): A.Name => {
-    return this.OR([
+    return this.OR((this.keyAlts ??= [
       { ALT: () => this.SUBRULE(this.name) },
       {
         ALT: () => {
@@ -161,10 +217,12 @@ class KdslParser extends EmbeddedActionsParser {
           return this.ACTION(() => ({ kind: "Name", text: decodeString(s.image).text, span: this.sp(s) }) as A.Name);
         },
       },
-    ]);
+    ]));
   });
 
   private member = this.RULE("member", (): A.Member => {
+    // `!canary` in a selector: the label must be absent.
+    const bang = this.OPTION6(() => this.CONSUME(T.Bang));
     const first = this.SUBRULE(this.key);
     const path: A.Name[] = [first];
     this.MANY(() => {
@@ -204,7 +262,16 @@ class KdslParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const body = this.SUBRULE(this.block);
-          return this.ACTION((): A.Member => ({ kind: "Nested", path, body, doc: this.docs(first.span.start), span: this.cover2(first.span, body?.span) }));
+          // Recovery may leave the block out; the tree promises one, so it gets an empty block.
+          return this.ACTION((): A.Member => ({ kind: "Nested", path, body: body ?? { kind: "Block", members: [], closed: false, span: first.span }, doc: this.docs(first.span.start), span: this.cover2(first.span, body?.span) }));
+        },
+      },
+      {
+        // Selector set forms: `env in ["prod", "staging"]`, `env notin ["dev"]`.
+        ALT: () => {
+          const op = this.OR2([{ ALT: () => this.CONSUME(T.In) }, { ALT: () => this.CONSUME(T.NotIn) }]);
+          const value = this.SUBRULE4(this.primary);
+          return this.ACTION((): A.Member => ({ kind: "Directive", path, args: value ? [value] : [], op: op.image === "in" ? "in" : "notin", span: this.cover2(first.span, value?.span ?? this.sp(op)) }));
         },
       },
       {
@@ -232,7 +299,13 @@ class KdslParser extends EmbeddedActionsParser {
       },
     ]) }) as A.Member | undefined;
     this.OPTION3(() => this.CONSUME(T.Semi));
-    return this.ACTION(() => m ?? { kind: "Directive", path, args: [], span: this.cover2(first.span, path[path.length - 1]?.span) });
+    return this.ACTION((): A.Member => {
+      const member = m ?? { kind: "Directive", path, args: [], span: this.cover2(first.span, path[path.length - 1]?.span) };
+      if (!bang) return member;
+      // `!key` is a bare key only; anything after it is kept (and reported by the checker) as written.
+      const span = spanCovering(this.sp(bang), member.span);
+      return member.kind === "Directive" && member.args.length === 0 && !member.op ? { ...member, op: "!", span } : { ...member, span };
+    });
   });
 
   private typeRef = this.RULE("typeRef", (): A.TypeRef => {
@@ -251,18 +324,8 @@ class KdslParser extends EmbeddedActionsParser {
     return this.ACTION(() => ({ kind: "TypeRef", name, args, optional: q !== undefined, span: this.cover2(name?.span, q ? this.sp(q) : name?.span) }));
   });
 
-  private expr = this.RULE("expr", (): A.Expr => {
-    const from = this.SUBRULE(this.primary);
-    // `to` continues a range only on the same line: a next member may be named `to`.
-    const to = this.OPTION({ GATE: () => this.LA(1).startLine === this.LA(0).endLine, DEF: () => {
-      this.CONSUME(T.To);
-      return this.SUBRULE2(this.primary);
-    } });
-    return this.ACTION(() => (to === undefined ? from : { kind: "Range", from, to, span: this.cover2(from?.span, to?.span) }));
-  });
-
-  private primary = this.RULE("primary", (): A.Expr => {
-    return this.OR([
+  protected primary = this.RULE("primary", (): A.Expr => {
+    return this.OR((this.primaryAlts ??= [
       {
         ALT: () => {
           const s = this.CONSUME(T.StringTok);
@@ -301,70 +364,9 @@ class KdslParser extends EmbeddedActionsParser {
       },
       { ALT: () => this.SUBRULE(this.list) },
       { ALT: () => this.SUBRULE(this.refOrCall) },
-    ]);
+    ]));
   });
 
-  private list = this.RULE("list", (): A.Expr => {
-    const open = this.CONSUME(T.LBracket);
-    const items: A.Expr[] = [];
-    this.MANY(() => {
-      items.push(this.SUBRULE(this.expr));
-      this.OPTION(() => this.CONSUME(T.Comma));
-    });
-    const close = this.CONSUME(T.RBracket);
-    return this.ACTION((): A.Expr => ({ kind: "List", items: items.filter(Boolean), span: spanCovering(this.sp(open), close.isInsertedInRecovery ? (items[items.length - 1]?.span ?? this.sp(open)) : this.sp(close)) }));
-  });
-
-  private refOrCall = this.RULE("refOrCall", (): A.Expr => {
-    const head = this.CONSUME(T.Ident);
-    return this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.LParen);
-          const args: A.Expr[] = [];
-          this.MANY(() => {
-            args.push(this.SUBRULE(this.expr));
-            this.OPTION(() => this.CONSUME(T.Comma));
-          });
-          const close = this.CONSUME(T.RParen);
-          return this.ACTION((): A.Expr => {
-            const callee: A.Name = { kind: "Name", text: head.image, span: this.sp(head) };
-            return { kind: "Call", callee, args: args.filter(Boolean), span: spanCovering(callee.span, close.isInsertedInRecovery ? (args[args.length - 1]?.span ?? callee.span) : this.sp(close)) };
-          });
-        },
-      },
-      {
-        ALT: () => {
-          const path: A.Name[] = [];
-          this.ACTION(() => path.push({ kind: "Name", text: head.image, span: this.sp(head) }));
-          this.MANY2(() => {
-            this.CONSUME(T.Dot);
-            path.push(this.SUBRULE(this.name));
-          });
-          return this.ACTION((): A.Expr => {
-            const parts = path.filter(Boolean);
-            return { kind: "Ref", path: parts, span: spanCovering(parts[0]!.span, parts[parts.length - 1]!.span) };
-          });
-        },
-      },
-    ]);
-  });
-
-  private stringLit(t: IToken): A.StringLit {
-    const span = this.sp(t);
-    const decoded = decodeString(t.image, span);
-    this.extra.push(...decoded.diagnostics);
-    return { kind: "String", parts: decoded.parts, span };
-  }
-
-  private cover(first: IToken, last: Span | undefined): Span {
-    const a = this.sp(first);
-    return last ? spanCovering(a, last) : a;
-  }
-  private cover2(first: Span | undefined, last: Span | undefined): Span {
-    const a = first ?? last ?? { file: this.file, start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 };
-    return last ? spanCovering(a, last) : a;
-  }
 }
 
 let shared: KdslParser | undefined;
@@ -372,5 +374,10 @@ let shared: KdslParser | undefined;
 /** One parser instance: chevrotain's grammar analysis is the costly part and is done once. */
 export function parserInstance(): KdslParser {
   return (shared ??= new KdslParser());
+}
+
+/** Builds the parser with chevrotain's grammar validations on; throws on a grammar error. */
+export function checkGrammar(): void {
+  new KdslParser(true);
 }
 export type { KdslParser };

@@ -26,10 +26,12 @@ export const Quantity = createToken({
 export const NumberTok = createToken({ name: "Number", pattern: /\d+(?:\.\d+)?/, label: "a number" });
 
 /** Names may contain inner hyphens, as DNS labels do: binary minus needs spaces around it. */
-export const Ident = createToken({ name: "Ident", pattern: /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/, label: "a name" });
+/** Any name, keyword or not: a category, so the parser matches a name in one test, not one per keyword. */
+export const AnyName = createToken({ name: "AnyName", pattern: Lexer.NA, label: "a name" });
+export const Ident = createToken({ name: "Ident", pattern: /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/, label: "a name", categories: [AnyName] });
 
 function keyword(word: string): TokenType {
-  return createToken({ name: word[0]!.toUpperCase() + word.slice(1), pattern: new RegExp(word), longer_alt: Ident, label: `\`${word}\`` });
+  return createToken({ name: word[0]!.toUpperCase() + word.slice(1), pattern: new RegExp(word), longer_alt: Ident, label: `\`${word}\``, categories: [AnyName] });
 }
 export const App = keyword("app");
 export const Use = keyword("use");
@@ -41,7 +43,15 @@ export const For = keyword("for");
 export const To = keyword("to");
 export const True = keyword("true");
 export const False = keyword("false");
-export const KEYWORDS = [App, Use, Template, Profile, Kind, From, For, To, True, False];
+// Expressions (`if profile == "prod" then 5 else 2`) and selectors (`env in ["prod"]`).
+export const If = keyword("if");
+export const Then = keyword("then");
+export const Else = keyword("else");
+export const And = keyword("and");
+export const Or = keyword("or");
+export const In = keyword("in");
+export const NotIn = keyword("notin");
+export const KEYWORDS = [App, Use, Template, Profile, Kind, From, For, To, True, False, If, Then, Else, And, Or, NotIn, In];
 
 function punct(name: string, text: string): TokenType {
   return createToken({ name, pattern: text, label: `\`${text}\`` });
@@ -53,6 +63,9 @@ export const RBracket = punct("RBracket", "]");
 export const LParen = punct("LParen", "(");
 export const RParen = punct("RParen", ")");
 export const Arrow = punct("Arrow", "->");
+export const EqEq = punct("EqEq", "==");
+export const NotEq = punct("NotEq", "!=");
+export const Bang = punct("Bang", "!");
 export const Equals = punct("Equals", "=");
 export const Comma = punct("Comma", ",");
 export const Semi = punct("Semi", ";");
@@ -64,6 +77,7 @@ export const Lt = punct("Lt", "<");
 export const Gt = punct("Gt", ">");
 
 export const ALL_TOKENS: TokenType[] = [
+  AnyName,
   WhiteSpace,
   DocComment,
   LineComment,
@@ -82,6 +96,9 @@ export const ALL_TOKENS: TokenType[] = [
   LParen,
   RParen,
   Arrow,
+  EqEq,
+  NotEq,
+  Bang,
   Equals,
   Comma,
   Semi,

@@ -8,6 +8,7 @@ import { deploymentSelector, workloadLabels } from "./labels.ts";
 import { namespacedMetadata } from "./metadata.ts";
 import { checkNameLength, DNS_LABEL_MAX } from "./names.ts";
 import { podTemplate } from "./pod.ts";
+import { rollingFields } from "./rolling.ts";
 import type { BuildContext, EmittedObject } from "./types.ts";
 
 export const WEIGHT_ANNOTATION = "kdsl.dev/weight";
@@ -56,16 +57,17 @@ export function canaryReplicas(stableReplicas: number, weightPercent: number): n
 function deployment(ctx: BuildContext, s: ServiceModel, v: VersionModel, replicas: number, annotate: boolean): EmittedObject {
   const app = ctx.app;
   const annotations = annotate ? { [WEIGHT_ANNOTATION]: `${v.weight}%` } : undefined;
+  // The autoscaler, when there is one, owns the main version's replica count.
+  const spec: Record<string, unknown> = s.autoscale !== undefined && v === s.versions[0] ? {} : { replicas };
+  spec.selector = { matchLabels: deploymentSelector(app, s.name, v.name) };
+  spec.template = podTemplate(ctx, s, v.image, workloadLabels(app, s.name, v.image, s.labels, v.name));
+  if (s.rollout !== undefined) Object.assign(spec, rollingFields(s, true));
   return {
     object: {
       apiVersion: "apps/v1",
       kind: "Deployment",
       metadata: namespacedMetadata(ctx, versionName(s, v), workloadLabels(app, s.name, v.image, s.labels, v.name), annotations),
-      spec: {
-        replicas,
-        selector: { matchLabels: deploymentSelector(app, s.name, v.name) },
-        template: podTemplate(ctx, s, v.image, workloadLabels(app, s.name, v.image, s.labels, v.name)),
-      },
+      spec,
     },
     origin: v.origin,
   };

@@ -26,6 +26,8 @@ function envVar(ctx: BuildContext, name: string, v: EnvValue): K8sEnvVar {
       return { name, valueFrom: { configMapKeyRef: { name: v.config, key: v.key } } };
     case "service":
       return { name, value: serviceAddress(ctx, v.service, v.form) };
+    case "interpolated":
+      return { name, value: v.parts.map((p) => (typeof p === "string" ? p : serviceAddress(ctx, p.service, p.form))).join("") };
   }
 }
 

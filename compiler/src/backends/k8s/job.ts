@@ -2,6 +2,7 @@
 // activeDeadlineSeconds, pods never restarted in place (a retry is a new pod).
 import type { JobModel } from "../../ir/model.ts";
 import { buildContainer } from "./container.ts";
+import { withPodSettings } from "./pod-settings.ts";
 import { workloadLabels } from "./labels.ts";
 import { namespacedMetadata } from "./metadata.ts";
 import { checkNameLength, DNS_LABEL_MAX } from "./names.ts";
@@ -13,9 +14,10 @@ export function buildJob(ctx: BuildContext, j: JobModel): EmittedObject {
   checkNameLength(ctx, "Job", j.name, DNS_LABEL_MAX, j.origin);
   const spec: Record<string, unknown> = { backoffLimit: j.retries };
   if (j.deadline !== undefined) spec.activeDeadlineSeconds = j.deadline;
+  const container = buildContainer(ctx, j, j.image, [], undefined);
   spec.template = {
     metadata: { labels: workloadLabels(app, j.name, j.image, j.labels, undefined) },
-    spec: { restartPolicy: "Never", containers: [buildContainer(ctx, j, j.image, [], undefined)] },
+    spec: withPodSettings(j, { restartPolicy: "Never", containers: [container] }, container),
   };
   return {
     object: {

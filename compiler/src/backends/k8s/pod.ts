@@ -3,6 +3,7 @@
 // container, and read-only volumes for secrets mounted as files.
 import type { ServiceModel } from "../../ir/model.ts";
 import { buildContainer } from "./container.ts";
+import { withPodSettings } from "./pod-settings.ts";
 import type { BuildContext } from "./types.ts";
 
 /** The conventional annotations Prometheus' kubernetes_sd scrape configs look for. */
@@ -23,7 +24,7 @@ export function podTemplate(ctx: BuildContext, s: ServiceModel, image: string, l
     const secrets = [...new Set(s.files.map((f) => f.secret))].sort();
     spec.volumes = secrets.map((name) => ({ name: volumeName(name), secret: { secretName: name } }));
   }
-  return { metadata, spec };
+  return { metadata, spec: withPodSettings(s, spec, container, s.stateful ? "template" : "pvc") };
 }
 
 /** Volume names are DNS labels: `secret-<name>` when that fits, else the secret's name. */

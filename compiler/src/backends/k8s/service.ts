@@ -1,5 +1,5 @@
 // A ClusterIP Service for a service with ports. It selects the workload's pods on every track,
-// so stable and canary replicas share its traffic.
+// so stable and canary replicas share its traffic. A stateful service gets a headless one.
 import type { ServiceModel } from "../../ir/model.ts";
 import { serviceSelector, workloadLabels } from "./labels.ts";
 import { namespacedMetadata } from "./metadata.ts";
@@ -7,14 +7,16 @@ import type { BuildContext, EmittedObject } from "./types.ts";
 
 /** Undefined for a service without ports (a worker nobody calls). */
 export function buildService(ctx: BuildContext, s: ServiceModel): EmittedObject | undefined {
-  if (s.ports.length === 0) return undefined;
+  // A stateful service always has its (headless) Service: it gives the replicas their DNS names.
+  if (s.ports.length === 0 && !s.stateful) return undefined;
   const ports = servicePorts(s);
   return {
     object: {
       apiVersion: "v1",
       kind: "Service",
       metadata: namespacedMetadata(ctx, s.name, workloadLabels(ctx.app, s.name, s.image, s.labels, undefined)),
-      spec: { type: "ClusterIP", selector: serviceSelector(ctx.app, s.name), ports },
+      // A stateful service's Service is headless: each replica gets its own DNS name.
+      spec: s.stateful ? headless(ctx, s, ports) : { type: "ClusterIP", selector: serviceSelector(ctx.app, s.name), ports },
     },
     origin: s.origin,
   };
@@ -28,4 +30,10 @@ export function servicePorts(s: ServiceModel): Record<string, unknown>[] {
     ports[i] = { name: p.name, port: p.port, targetPort: p.name, protocol: "TCP" };
   }
   return ports;
+}
+
+function headless(ctx: BuildContext, s: ServiceModel, ports: Record<string, unknown>[]): Record<string, unknown> {
+  const spec: Record<string, unknown> = { clusterIP: "None", selector: serviceSelector(ctx.app, s.name) };
+  if (ports.length > 0) spec.ports = ports;
+  return spec;
 }

@@ -11,6 +11,13 @@ import { Namespace } from "kubernetes-models/v1/Namespace";
 import { Secret } from "kubernetes-models/v1/Secret";
 import { Service } from "kubernetes-models/v1/Service";
 import { Ingress } from "kubernetes-models/networking.k8s.io/v1/Ingress";
+import { StatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
+import { CronJob } from "kubernetes-models/batch/v1/CronJob";
+import { ServiceAccount } from "kubernetes-models/v1/ServiceAccount";
+import { PersistentVolumeClaim } from "kubernetes-models/v1/PersistentVolumeClaim";
+import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler";
+import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
+import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
 import { CRD_VALIDATORS } from "./validate-crd.ts";
 import { diag } from "../../diagnostics/catalogue.ts";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
@@ -26,6 +33,13 @@ const VALIDATORS: ReadonlyMap<string, Validator> = new Map<string, Validator>([
   ["apps/v1/Deployment", Deployment.prototype.validate],
   ["batch/v1/Job", Job.prototype.validate],
   ["networking.k8s.io/v1/Ingress", Ingress.prototype.validate],
+  ["apps/v1/StatefulSet", StatefulSet.prototype.validate],
+  ["batch/v1/CronJob", CronJob.prototype.validate],
+  ["v1/ServiceAccount", ServiceAccount.prototype.validate],
+  ["v1/PersistentVolumeClaim", PersistentVolumeClaim.prototype.validate],
+  ["autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.prototype.validate],
+  ["policy/v1/PodDisruptionBudget", PodDisruptionBudget.prototype.validate],
+  ["networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.prototype.validate],
   ...CRD_VALIDATORS,
 ]);
 

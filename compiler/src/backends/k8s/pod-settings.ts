@@ -1,0 +1,53 @@
+// What every pod of a workload gets beside its container: its own service account without an API
+// token (unless `api-token`), the user it runs as (`user`, also the fsGroup so volumes are
+// writable), writable `scratch` directories with a read-only root filesystem, and the mounts of
+// its `volumes`. Applied to the pod spec a builder made, keeping the pod spec's key order fixed:
+// serviceAccountName, automountServiceAccountToken, securityContext, then the builder's keys.
+import type { ServiceModel, Workload } from "../../ir/model.ts";
+
+type Json = Record<string, unknown>;
+
+/**
+ * `claims`: how the pod reaches the service's volumes: `pvc` (a PersistentVolumeClaim each,
+ * `<service>-<volume>`, for Deployments) or `template` (the StatefulSet's volumeClaimTemplates).
+ */
+export function withPodSettings(w: Workload, spec: Json, container: Json, claims: "pvc" | "template" = "pvc"): Json {
+  const out: Json = { serviceAccountName: w.name, automountServiceAccountToken: w.apiToken === true };
+  if (w.user !== undefined) out.securityContext = { fsGroup: w.user };
+  const scratch = w.scratch ?? [];
+  const volumes = (w as Partial<ServiceModel>).volumes ?? [];
+  const security = container.securityContext as Json | undefined;
+  if (security !== undefined) {
+    if (w.user !== undefined) {
+      security.runAsUser = w.user;
+      security.runAsGroup = w.user;
+    }
+    if (scratch.length > 0) security.readOnlyRootFilesystem = true;
+  }
+  if (scratch.length > 0 || volumes.length > 0) {
+    const mounts = (container.volumeMounts as Json[] | undefined) ?? [];
+    const podVolumes = (spec.volumes as Json[] | undefined) ?? [];
+    for (const v of volumes) {
+      mounts.push({ name: v.name, mountPath: v.path });
+      if (claims === "pvc") podVolumes.push({ name: v.name, persistentVolumeClaim: { claimName: `${w.name}-${v.name}` } });
+    }
+    for (const path of scratch) {
+      const name = scratchName(path);
+      mounts.push({ name, mountPath: path });
+      podVolumes.push({ name, emptyDir: {} });
+    }
+    container.volumeMounts = mounts;
+    if (podVolumes.length > 0) spec.volumes = podVolumes;
+  }
+  for (const k of Object.keys(spec)) out[k] = spec[k];
+  return out;
+}
+
+/** `/var/cache/nginx` → `scratch-var-cache-nginx`, a DNS label (shortened with a hash when long). */
+export function scratchName(path: string): string {
+  const base = "scratch-" + path.slice(1).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  if (base.length <= 63) return base.replace(/-+$/, "");
+  let h = 0;
+  for (let i = 0; i < path.length; i++) h = (h * 31 + path.charCodeAt(i)) >>> 0;
+  return base.slice(0, 54).replace(/-+$/, "") + "-" + h.toString(16).padStart(8, "0");
+}

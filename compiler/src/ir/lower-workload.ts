@@ -1,0 +1,184 @@
+// Lowering of scaling, rollouts, volumes and schedules: `rollout`, `autoscale`, `disruption`,
+// `stateful`, `volumes`, `scratch`, `user`, `api-token` and the `cron` kind. The checks that need
+// several fields at once live here (a budget with both limits, bounds out of order, a shared
+// volume under several replicas), each reported at the setting that causes it.
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diag } from "../diagnostics/catalogue.ts";
+import type { Span } from "../syntax/span.ts";
+import { merge, type BlockValue, type Value } from "../semantics/values.ts";
+import { APP_TARGET, type Analysis } from "../semantics/analyse.ts";
+import type * as IR from "./model.ts";
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function get<V extends Value["v"]>(b: BlockValue | undefined, key: string, v: V): Extract<Value, { v: V }> | undefined {
+  const x = b?.fields.get(key);
+  return x && x.v === v ? (x as Extract<Value, { v: V }>) : undefined;
+}
+
+function countOrShare(b: BlockValue, key: string): IR.CountOrShare | undefined {
+  const x = b.fields.get(key);
+  if (x?.v === "int") return { count: x.n };
+  if (x?.v === "percent") return { percent: x.n };
+  return undefined;
+}
+
+const isZero = (c: IR.CountOrShare | undefined) => c !== undefined && ("count" in c ? c.count === 0 : c.percent === 0);
+
+/** `scratch`, `user` and `api-token`, shared by services, jobs and crons; nothing when unset. */
+export function lowerPod(b: BlockValue, diagnostics: Diagnostic[], volumePaths: readonly { path: string; span: Span }[] = []): Pick<IR.Workload, "scratch" | "user" | "apiToken"> {
+  const out: Mutable<Pick<IR.Workload, "scratch" | "user" | "apiToken">> = {};
+  const scratch = get(b, "scratch", "list");
+  const paths: { path: string; span: Span }[] = [];
+  for (const p of volumePaths) {
+    mountPathOk(p.path, p.span, paths, diagnostics);
+    paths.push(p);
+  }
+  if (scratch) {
+    const list: string[] = [];
+    for (const item of scratch.items) {
+      if (item.v !== "string") continue;
+      if (mountPathOk(item.s, item.span, paths, diagnostics)) list.push(item.s);
+      paths.push({ path: item.s, span: item.span });
+    }
+    if (list.length > 0) out.scratch = list;
+  }
+  const user = get(b, "user", "int");
+  if (user) {
+    if (user.n < 1) diagnostics.push(diag("KD3003", user.span, `\`user\` must be a user id above 0: containers run as non-root`));
+    else out.user = user.n;
+  }
+  if (get(b, "api-token", "bool")?.b === true) out.apiToken = true;
+  return out;
+}
+
+/** An absolute, normalised path, not mounted twice. */
+function mountPathOk(path: string, span: Span, earlier: readonly { path: string; span: Span }[], diagnostics: Diagnostic[]): boolean {
+  const normal = path.startsWith("/") && path.length > 1 && !path.endsWith("/") && !path.split("/").slice(1).some((s) => s === "" || s === "." || s === "..");
+  if (!normal) {
+    diagnostics.push(diag("KD3025", span, `\`${path}\` is not a mount path: it must be absolute, not \`/\`, without \`.\`, \`..\`, \`//\` or a trailing \`/\``));
+    return false;
+  }
+  const twice = earlier.find((e) => e.path === path);
+  if (twice) {
+    diagnostics.push(diag("KD3025", span, `\`${path}\` is mounted twice`, { related: [{ span: twice.span, message: "first mounted here" }] }));
+    return false;
+  }
+  return true;
+}
+
+/** The service's scaling, rollout, disruption and storage settings, checked together. */
+export function lowerServiceOps(b: BlockValue, replicas: number, hasCpuRequest: boolean, versions: number, diagnostics: Diagnostic[]): Pick<IR.ServiceModel, "rollout" | "autoscale" | "disruption" | "stateful" | "volumes"> & { volumePaths: { path: string; span: Span }[] } {
+  const out: Mutable<Pick<IR.ServiceModel, "rollout" | "autoscale" | "disruption" | "stateful" | "volumes">> & { volumePaths: { path: string; span: Span }[] } = { volumePaths: [] };
+  const stateful = get(b, "stateful", "bool");
+  if (stateful?.b) {
+    out.stateful = true;
+    if (versions > 1) diagnostics.push(diag("KD4011", stateful.span, "a stateful service runs one version at a time: it cannot have a canary or other versions", { hints: ["release a new image to a StatefulSet by changing `image`; it replaces replicas one by one, highest first."] }));
+  }
+
+  const rollout = get(b, "rollout", "block");
+  if (rollout) {
+    const r: Mutable<IR.RolloutModel> = { origin: rollout.span };
+    const surge = countOrShare(rollout, "max-surge");
+    const unavailable = countOrShare(rollout, "max-unavailable");
+    if (surge) r.maxSurge = surge;
+    if (unavailable) r.maxUnavailable = unavailable;
+    if (isZero(surge) && isZero(unavailable)) {
+      diagnostics.push(diag("KD3023", rollout.fields.get("max-unavailable")!.span, "`max-surge` and `max-unavailable` are both 0: an update could never make progress", { hints: ["allow one extra replica (`max-surge = 1`) or one unavailable (`max-unavailable = 1`)."] }));
+    }
+    if (stateful?.b && surge) diagnostics.push(diag("KD4011", rollout.fields.get("max-surge")!.span, "a StatefulSet replaces its replicas in place: it has no `max-surge`"));
+    const history = get(rollout, "history", "int");
+    if (history) r.history = history.n;
+    const minReady = get(rollout, "min-ready", "duration");
+    if (minReady) r.minReady = Math.ceil(minReady.seconds);
+    out.rollout = r;
+  }
+
+  const auto = get(b, "autoscale", "block");
+  if (auto) {
+    const max = get(auto, "max", "int");
+    const min = get(auto, "min", "int");
+    const a: Mutable<IR.AutoscaleModel> = { min: min?.n ?? replicas, max: max?.n ?? replicas, origin: auto.span };
+    const cpu = get(auto, "cpu", "percent");
+    const memory = get(auto, "memory", "percent");
+    if (cpu) a.cpu = cpu.n;
+    if (memory) a.memory = memory.n;
+    if (!cpu && !memory) a.cpu = 80;
+    if (a.min < 1) diagnostics.push(diag("KD3024", (min ?? auto).span, `\`autoscale.min\` must be at least 1, not ${a.min}`));
+    else if (max && a.max < a.min) diagnostics.push(diag("KD3024", max.span, `\`autoscale.max\` (${a.max}) is below \`min\` (${a.min}${min ? "" : ", from `replicas`"})`, { related: [{ span: (min ?? auto).span, message: "the lower bound" }] }));
+    if (a.cpu !== undefined && !hasCpuRequest) {
+      diagnostics.push(diag("KD4012", (cpu ?? auto).span, "autoscaling on CPU needs a CPU request: utilisation is measured against it", { hints: ["set `resources { cpu = 250m }` (or a range `250m to 1`)."] }));
+    }
+    out.autoscale = a;
+  }
+
+  const budget = get(b, "disruption", "block");
+  if (budget) {
+    const minAvailable = countOrShare(budget, "min-available");
+    const maxUnavailable = countOrShare(budget, "max-unavailable");
+    if (minAvailable && maxUnavailable) {
+      diagnostics.push(diag("KD3023", budget.fields.get("max-unavailable")!.span, "a disruption budget takes `min-available` or `max-unavailable`, not both", { related: [{ span: budget.fields.get("min-available")!.span, message: "also set here" }] }));
+    } else if (!minAvailable && !maxUnavailable) {
+      diagnostics.push(diag("KD3009", budget.span, "`disruption` has neither `min-available` nor `max-unavailable`", { hints: ["e.g. `disruption { max-unavailable = 1 }`."] }));
+    } else {
+      out.disruption = minAvailable ? { minAvailable, origin: budget.span } : { maxUnavailable: maxUnavailable!, origin: budget.span };
+    }
+  }
+
+  const volumes = get(b, "volumes", "block");
+  if (volumes && volumes.fields.size > 0) {
+    const list: IR.VolumeModel[] = [];
+    for (const [name, v] of volumes.fields) {
+      if (v.v !== "block") continue;
+      const size = get(v, "size", "memory");
+      const path = get(v, "path", "string");
+      if (!size || !path) {
+        const missing = [!size ? "`size`" : "", !path ? "`path`" : ""].filter(Boolean).join(" and ");
+        if (!v.fields.has("size") || !v.fields.has("path")) diagnostics.push(diag("KD3009", v.span, `volume \`${name}\` has no ${missing}`, { hints: [`e.g. \`volumes { ${name} { size = 10Gi; path = "/var/lib/${name}" } }\`.`] }));
+        continue;
+      }
+      const vol: Mutable<IR.VolumeModel> = { name, size: size.raw, path: path.s, origin: v.span };
+      const cls = get(v, "class", "string");
+      if (cls) vol.storageClass = cls.s;
+      list.push(vol);
+      out.volumePaths.push({ path: path.s, span: path.span });
+    }
+    const several = replicas > 1 || (auto !== undefined && (out.autoscale?.max ?? 1) > 1);
+    if (!stateful?.b && several && list.length > 0) {
+      diagnostics.push(diag("KD4010", volumes.span, "a volume on a service with several replicas would be one disk shared by all of them", { hints: ["make it `stateful = true` (or `from stateful`) for a volume per replica, or keep one replica."] }));
+    }
+    out.volumes = list;
+  }
+  return out;
+}
+
+/** The `cron` kind's own fields over the workload's. */
+export function lowerCron(b: BlockValue, w: IR.Workload, diagnostics: Diagnostic[]): IR.CronModel {
+  const c: Mutable<IR.CronModel> = { ...w, schedule: get(b, "schedule", "string")?.s ?? "@daily", overlap: (get(b, "overlap", "string")?.s as IR.CronModel["overlap"] | undefined) ?? "forbid", retries: get(b, "retries", "int")?.n ?? 3 };
+  const tz = get(b, "timezone", "string");
+  if (tz) {
+    // IANA names as Kubernetes accepts them: `Area/City`, `UTC`, `Etc/GMT+1`; no `CRON_TZ=` prefixes.
+    if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(tz.s)) diagnostics.push(diag("KD3001", tz.span, `\`${tz.s}\` is not a time zone name such as \`Europe/Berlin\` or \`UTC\``));
+    else c.timezone = tz.s;
+  }
+  const start = get(b, "start-deadline", "duration");
+  if (start) c.startDeadline = Math.max(1, Math.ceil(start.seconds));
+  const deadline = get(b, "deadline", "duration");
+  if (deadline) c.deadline = Math.max(1, Math.ceil(deadline.seconds));
+  const ok = get(b, "keep-succeeded", "int");
+  if (ok) c.keepSucceeded = ok.n;
+  const failed = get(b, "keep-failed", "int");
+  if (failed) c.keepFailed = failed.n;
+  return c;
+}
+
+/** The app's settings with the chosen profiles' `app.…` overlays (`app.namespace = "shop-prod"`). */
+export function appWithProfiles(analysis: Analysis, profiles: readonly string[]): BlockValue {
+  let v = analysis.app!.value;
+  if (analysis.scope.decls.has(APP_TARGET)) return v;
+  for (const p of profiles) {
+    const o = analysis.profiles.get(p)?.get(APP_TARGET);
+    if (o) v = merge(v, o);
+  }
+  return v;
+}

@@ -1,0 +1,196 @@
+// Template parameters: `template web(port: Int = 8080) { port http port }` used as
+// `service api from web(port = 9090) { ... }`. Arguments are checked at the use site against the
+// parameter's type (the prelude's types); the template body is then checked with every parameter
+// reference replaced by its argument (or default). Substituting expressions, rather than values,
+// lets a parameter stand wherever an expression may: `port http port`, `http(path)`, `uses [db]`,
+// `db.host`, `"${prefix}-cache"`; and a problem inside the template with a bad argument points at
+// the argument. Templates without parameters are used as written: no copy, no cost.
+import type { Arg, Block, Expr, Member, Name, TemplateDecl } from "../syntax/ast.ts";
+import { diag } from "../diagnostics/catalogue.ts";
+import type { Ctx } from "./scope.ts";
+import { typeOf } from "./schema.ts";
+import { checkValue } from "./check-block.ts";
+import { didYouMean } from "./suggest.ts";
+import { mismatch } from "./check-expr.ts";
+import type { Type } from "./types.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+
+/** Parameter name → the expression that stands for it. */
+export type Bindings = ReadonlyMap<string, Expr>;
+
+/** `${name}` and `${app}` already mean the declaration and the app in every string. */
+const RESERVED = new Set(["name", "app"]);
+
+/**
+ * The body of each template of a chain (outermost first, as templateChain returns it) with its
+ * parameters substituted; undefined where the arguments were wrong (already reported), so the
+ * template adds nothing and causes no follow-on errors.
+ */
+export function instantiateChain(ctx: Ctx, use: { readonly from?: Name; readonly args?: readonly Arg[] }, chain: readonly TemplateDecl[]): (Block | undefined)[] {
+  const out: (Block | undefined)[] = new Array(chain.length);
+  let outer: Bindings = new Map();
+  let from = use.from;
+  let args = use.args;
+  let ok = true;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const t = chain[i]!;
+    if (ok && !t.params && !args) {
+      out[i] = t.body;
+      outer = new Map();
+    } else {
+      const bindings: Bindings | undefined = ok ? bind(ctx, t, args, from!, outer) : undefined;
+      ok = bindings !== undefined;
+      out[i] = bindings && t.body ? (bindings.size > 0 ? substituted(ctx, t.body, bindings) : t.body) : undefined;
+      outer = bindings ?? new Map();
+    }
+    from = t.from;
+    args = t.args;
+  }
+  return out;
+}
+
+function bind(ctx: Ctx, t: TemplateDecl, args: readonly Arg[] | undefined, at: Name, outer: Bindings): Bindings | undefined {
+  const params = t.params ?? [];
+  const name = t.name?.text ?? at.text;
+  let ok = true;
+  const declared = new Map<string, NonNullable<TemplateDecl["params"]>[number]>();
+  for (const p of params) {
+    if (RESERVED.has(p.name.text) || declared.has(p.name.text)) {
+      const why = RESERVED.has(p.name.text) ? `\`${p.name.text}\` is reserved: \`\${${p.name.text}}\` already means the ${p.name.text === "app" ? "app's name" : "declaration's name"}` : `parameter \`${p.name.text}\` is declared twice`;
+      ctx.diagnostics.push(diag("KD2021", p.name.span, why, { label: "rename this parameter" }));
+      ok = false;
+      continue;
+    }
+    declared.set(p.name.text, p);
+  }
+  const given = new Map<string, Arg>();
+  for (const a of args ?? []) {
+    if (!declared.has(a.name.text)) {
+      const hints = params.length === 0 ? [`\`${name}\` takes no parameters; remove the parentheses.`] : [...didYouMean(a.name.text, declared.keys()), `\`${name}\` takes ${[...declared.keys()].map((k) => `\`${k}\``).join(", ")}.`];
+      ctx.diagnostics.push(diag("KD2020", a.name.span, `template \`${name}\` has no parameter \`${a.name.text}\``, { label: "unknown parameter", hints, related: t.name ? [{ span: t.name.span, message: "template declared here" }] : [] }));
+      ok = false;
+      continue;
+    }
+    const earlier = given.get(a.name.text);
+    if (earlier) {
+      ctx.diagnostics.push(diag("KD2021", a.name.span, `parameter \`${a.name.text}\` is given twice`, { label: "given again here", related: [{ span: earlier.name.span, message: "first given here" }] }));
+      ok = false;
+      continue;
+    }
+    given.set(a.name.text, a);
+  }
+  const bindings = new Map<string, Expr>();
+  for (const [pname, p] of declared) {
+    const a = given.get(pname);
+    const type = p.type ? paramType(ctx, p.type) : undefined;
+    const expr = a ? (a.value && outer.size > 0 ? substituteExpr(ctx, a.value, outer) : a.value) : p.default;
+    if (!type) {
+      ok = false;
+      continue;
+    }
+    if (!expr) {
+      if (!a) {
+        ctx.diagnostics.push(diag("KD3020", at.span, `template \`${name}\` needs a value for \`${pname}\``, { label: `\`${pname}\` has no default`, hints: [`write \`from ${name}(${pname} = ...)\`.`], related: [{ span: p.name.span, message: "parameter declared here" }] }));
+      }
+      ok = false;
+      continue;
+    }
+    // The argument is checked against the parameter's type where it is written.
+    if (!checkArg(ctx, pname, type, expr)) {
+      ok = false;
+      continue;
+    }
+    bindings.set(pname, expr);
+  }
+  return ok ? bindings : undefined;
+}
+
+/** Lists are checked item by item, as a list field's value is; everything else as a field's value. */
+function checkArg(ctx: Ctx, pname: string, type: Type, expr: Expr): boolean {
+  if (type.t !== "list") return checkValue(ctx, pname, type, expr) !== undefined;
+  if (expr.kind !== "List") return mismatch(ctx, pname, type, expr) !== undefined;
+  let ok = true;
+  for (const item of expr.items) if (checkValue(ctx, pname, type.of, item) === undefined) ok = false;
+  return ok;
+}
+
+function paramType(ctx: Ctx, ref: NonNullable<TemplateDecl["params"]>[number]["type"] & object) {
+  const problems: Diagnostic[] = [];
+  const type = typeOf(ref, problems);
+  if (!type) {
+    ctx.diagnostics.push(diag("KD2001", ref.span, `unknown type \`${ref.name?.text ?? "?"}\` for a parameter`, { hints: ["parameters take the types of the prelude's fields: `Int`, `String`, `Bool`, `Duration`, `Cpu`, `Memory`, `Percent`, `Image`, `ServiceRef`, `List<String>`, ..."] }));
+  } else if (type.t === "scalar" && type.name === "Port") {
+    // `port` is written as a directive, so a Port-typed argument could never be given.
+    ctx.diagnostics.push(diag("KD2001", ref.span, "a parameter cannot be a `Port`", { hints: ["take the number as an `Int` and write `port http <param>` in the template."] }));
+    return undefined;
+  }
+  return type;
+}
+
+/** The body with its parameters replaced; undefined when a replacement failed (reported). */
+function substituted(ctx: Ctx, body: Block, env: Bindings): Block | undefined {
+  const before = ctx.diagnostics.length;
+  const out = substituteBlock(ctx, body, env);
+  return ctx.diagnostics.length > before ? undefined : out;
+}
+
+export function substituteBlock(ctx: Ctx, b: Block, env: Bindings): Block {
+  return { ...b, members: b.members.map((m) => substituteMember(ctx, m, env)) };
+}
+
+function substituteMember(ctx: Ctx, m: Member, env: Bindings): Member {
+  switch (m.kind) {
+    case "Assign":
+      return m.value ? { ...m, value: substituteExpr(ctx, m.value, env) } : m;
+    case "Nested":
+      return { ...m, body: substituteBlock(ctx, m.body, env) };
+    case "Directive":
+      return { ...m, args: m.args.map((a) => substituteExpr(ctx, a, env)), ...(m.arrow ? { arrow: substituteExpr(ctx, m.arrow, env) } : {}) };
+    case "FieldDecl":
+      return m;
+  }
+}
+
+export function substituteExpr(ctx: Ctx, e: Expr, env: Bindings): Expr {
+  switch (e.kind) {
+    case "Ref": {
+      const bound = env.get(e.path[0]!.text);
+      if (!bound) return e;
+      if (e.path.length === 1) return bound;
+      // `db.host` where `db` stands for a service: the argument's name, then the rest of the path.
+      if (bound.kind === "Ref") return { ...e, path: [...bound.path, ...e.path.slice(1)] };
+      return e;
+    }
+    case "Call":
+      return { ...e, args: e.args.map((a) => substituteExpr(ctx, a, env)) };
+    case "List":
+      return { ...e, items: e.items.map((a) => substituteExpr(ctx, a, env)) };
+    case "Range":
+      return { ...e, from: substituteExpr(ctx, e.from, env), ...(e.to ? { to: substituteExpr(ctx, e.to, env) } : {}) };
+    case "String":
+      return e.parts.some((p) => typeof p !== "string" && p.kind === "Ref" && env.has(p.path[0]!.text)) ? { ...e, parts: e.parts.flatMap((p) => interpolate(ctx, p, env)) } : e;
+    default:
+      return e;
+  }
+}
+
+/** `${port}` inside a string: the argument's text as written (a string's own parts, a number's digits). */
+function interpolate(ctx: Ctx, p: string | Expr, env: Bindings): (string | Expr)[] {
+  if (typeof p === "string" || p.kind !== "Ref" || p.path.length !== 1) return [p];
+  const bound = env.get(p.path[0]!.text);
+  if (!bound) return [p];
+  switch (bound.kind) {
+    case "String":
+      return [...bound.parts];
+    case "Number":
+    case "Quantity":
+      return [bound.raw];
+    case "Bool":
+      return [String(bound.value)];
+    case "Ref":
+      return [bound.path.map((n) => n.text).join(".")];
+    default:
+      ctx.diagnostics.push(diag("KD3022", p.span, `parameter \`${p.path[0]!.text}\` holds ${bound.kind === "List" ? "a list" : "a value"} that cannot be written into a string`, { hints: ["interpolate strings, numbers, names and booleans only."] }));
+      return [""];
+  }
+}
