@@ -39,6 +39,17 @@ export function renderJson(ds: readonly Diagnostic[]): string {
   );
 }
 
+// Many diagnostics in one file each need a line of it: split each text once, not once per frame.
+let lastText: string | undefined;
+let lastLines: string[] = [];
+function linesOf(text: string): string[] {
+  if (text !== lastText) {
+    lastText = text;
+    lastLines = text.split("\n");
+  }
+  return lastLines;
+}
+
 /** A code frame under the headline, as quality.md shows. `text` is the file's source, if known. */
 export function renderPretty(d: Diagnostic, text: string | undefined, c: Colors = NO_COLORS): string {
   const sev = d.severity === "error" ? c.red : d.severity === "warning" ? c.yellow : c.blue;
@@ -46,7 +57,7 @@ export function renderPretty(d: Diagnostic, text: string | undefined, c: Colors 
   const lineNo = String(d.span.line);
   const pad = " ".repeat(lineNo.length);
   out.push(`${pad}${c.blue("-->")} ${d.span.file}:${d.span.line}:${d.span.col}`);
-  const line = text?.split("\n")[d.span.line - 1];
+  const line = text === undefined ? undefined : linesOf(text)[d.span.line - 1];
   if (line !== undefined) {
     // Tabs become one space (so the carets line up); other control characters would drive the
     // terminal (an ESC starts an escape sequence), so they are shown as U+FFFD.
