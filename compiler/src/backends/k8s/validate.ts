@@ -18,7 +18,7 @@ import { PersistentVolumeClaim } from "kubernetes-models/v1/PersistentVolumeClai
 import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
 import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
-import { CRD_VALIDATORS } from "./validate-crd.ts";
+import { crdValidator } from "./validate-crd.ts";
 import { diag } from "../../diagnostics/catalogue.ts";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { EmittedObject } from "./types.ts";
@@ -40,7 +40,6 @@ const VALIDATORS: ReadonlyMap<string, Validator> = new Map<string, Validator>([
   ["autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.prototype.validate],
   ["policy/v1/PodDisruptionBudget", PodDisruptionBudget.prototype.validate],
   ["networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.prototype.validate],
-  ...CRD_VALIDATORS,
 ]);
 
 /** The subset of an ajv error we read. */
@@ -57,7 +56,8 @@ const MAX_PER_OBJECT = 5;
 export function validateObjects(objects: readonly EmittedObject[], diagnostics: Diagnostic[]): void {
   for (const e of objects) {
     const o = e.object;
-    const validate = VALIDATORS.get(`${o.apiVersion}/${o.kind}`);
+    const key = `${o.apiVersion}/${o.kind}`;
+    const validate = VALIDATORS.get(key) ?? crdValidator(key);
     if (validate === undefined) throw new Error(`no schema validator for ${o.apiVersion} ${o.kind}`);
     try {
       validate.call(o);
