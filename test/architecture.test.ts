@@ -22,9 +22,13 @@ function imports(file: string): string[] {
 
 test("the compiler does no I/O and depends on nothing of ours", () => {
   const allowedNode = new Set(["node:path"]);
+  // node:module's createRequire loads the compiler's own dependencies on first use (the CRD
+  // validators, backends/k8s/validate-crd.ts), never a user's file: allowed there only.
+  const lazyLoaders = new Set(["compiler/src/backends/k8s/validate-crd.ts"]);
   for (const f of sources(path.join(repoRoot, "compiler/src"))) {
     for (const spec of imports(f)) {
       const rel = path.relative(repoRoot, f);
+      if (spec === "node:module" && lazyLoaders.has(rel)) continue;
       if (spec.startsWith("node:")) assert.ok(allowedNode.has(spec), `${rel} imports ${spec}: the compiler reads through its Host`);
       if (spec.startsWith(".")) {
         const target = path.resolve(path.dirname(f), spec);
