@@ -24,6 +24,7 @@
 //   marginal linearity: (t5000 − t1000)/4000 ÷ (t1000 − t10)/990   <= 1.5   (start-up cancels; a
 //              linear compiler scores ~1, a quadratic one ~6)
 //   kdsl peak RSS ÷ yaml baseline peak RSS at the largest N   <= 1.0
+//   kdsl lint ÷ kdsl build at N = 1,000              <= 1.5
 //
 // Usage: npm run bench [-- --json] [-- --quick] [-- --runs K] [-- --check]
 //   --json     print only the JSON array of {name, value, unit, budget, ok} on stdout (progress on
@@ -181,6 +182,8 @@ function benchSize(n: number, runs: number, work: string): SizeResult {
     { label: "yaml", args: [YAML_BASELINE, String(n), yamlOut] },
   ];
   if (n === SIZES[0]!.n) commands.push({ label: "node", args: ["-e", "0"] });
+  // `kdsl lint` of the same app (rules over an in-memory build, findings as JSON), at N >= 1,000.
+  if (n >= 1000) commands.push({ label: "lint", args: [KDSL, "lint", dir, "--format", "json"] });
 
   // One untimed run of each (warms the file cache), then the output check.
   log(`N = ${n}: warm-up and output check`);
@@ -233,6 +236,10 @@ function figuresOf(results: readonly SizeResult[]): Figure[] {
     }
     figures.push(figure(`build ${N}: kdsl ÷ json floor`, r.ratio("kdsl", "json"), "×", r.n >= 1000 ? 2.5 : null));
     figures.push(figure(`build ${N}: kdsl ÷ yaml baseline`, r.ratio("kdsl", "yaml"), "×"));
+    if (r.ms.lint !== undefined) {
+      figures.push(figure(`lint ${N}: kdsl lint`, r.ms.lint, "ms"));
+      figures.push(figure(`lint ${N}: kdsl lint ÷ kdsl build`, r.ratio("lint", "kdsl"), "×", r.n === 1000 ? 1.5 : null));
+    }
     figures.push(figure(`peak RSS ${N}: kdsl`, r.rss.kdsl!, "MiB"));
     figures.push(figure(`peak RSS ${N}: json floor`, r.rss.json!, "MiB"));
     figures.push(figure(`peak RSS ${N}: yaml baseline`, r.rss.yaml!, "MiB"));

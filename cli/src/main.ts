@@ -10,6 +10,7 @@ export const HELP = `kdsl — typed manifests for microservices on Kubernetes
 Usage:
   kdsl build <file|dir> [-o DIR] [--profile P] [--secrets reference|inline] [--format pretty|json]
       Compile to Kubernetes YAML (stdout, or DIR/<app>.yaml written whole or not at all).
+      With --check -o DIR: write nothing; exit 1 and print a diff when DIR/<app>.yaml is out of date.
   kdsl check <file|dir> [--profile P] [--format pretty|json]
       Report every diagnostic; write nothing.
   kdsl fmt [--check] <path...>

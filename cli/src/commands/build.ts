@@ -1,5 +1,7 @@
-// `kdsl build <file|dir> [-o DIR] [--profile P] [--secrets reference|inline] [--format pretty|json]`
+// `kdsl build <file|dir> [-o DIR [--check]] [--profile P] [--secrets reference|inline] [--format pretty|json]`
 import path from "node:path";
+import { readFileSync } from "node:fs";
+import { createTwoFilesPatch } from "diff";
 import { build, hasErrors } from "@kdsl/compiler";
 import { fsHost, withDecodeErrors } from "../fs-host.ts";
 import { printDiagnostics, writeAtomic } from "../output.ts";
@@ -19,6 +21,7 @@ export function run(flags: Flags): number {
   // Without -o, stdout is the YAML: JSON diagnostics go to stderr so that both stay parseable.
   printDiagnostics(diagnostics, texts, flags.format, flags.output ? process.stdout : process.stderr);
   if (hasErrors(diagnostics) || result.yaml === undefined) return 1;
+  if (flags.check) return checkUpToDate(flags, result.app?.name ?? "app", result.yaml);
   if (flags.output) {
     const file = path.join(flags.output, `${result.app?.name ?? "app"}.yaml`);
     try {
@@ -31,4 +34,28 @@ export function run(flags: Flags): number {
     process.stdout.write(result.yaml);
   }
   return 0;
+}
+
+/**
+ * `--check -o DIR`: the committed DIR/<app>.yaml must equal what the build produces now (the
+ * `prettier --check` of generated manifests, for CI and pre-commit). Prints a unified diff and
+ * exits 1 when it does not; writes nothing.
+ */
+function checkUpToDate(flags: Flags, app: string, yaml: string): number {
+  if (!flags.output) throw new UsageError("build --check compares with committed output: kdsl build <path> --check -o DIR");
+  const file = path.join(flags.output, `${app}.yaml`);
+  let committed: string | undefined;
+  try {
+    committed = readFileSync(file, "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  if (committed === yaml) {
+    if (flags.format === "pretty") process.stderr.write(`${file} is up to date\n`);
+    return 0;
+  }
+  const shown = file.split(path.sep).join("/");
+  process.stdout.write(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, committed ?? "", yaml, committed === undefined ? "missing" : "committed", "built now"));
+  process.stderr.write(`${file} is ${committed === undefined ? "missing" : "out of date"}: run \`kdsl build ${flags.positionals[0]} -o ${flags.output}\` and commit the result\n`);
+  return 1;
 }

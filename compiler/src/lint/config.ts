@@ -101,7 +101,9 @@ function toDiagnostics(file: string, text: string, errors: readonly ErrorObject[
     }
     const node = doc.getIn(segs, true) as Node | undefined;
     const span = node?.range ? spanAt(file, text, node.range[0], node.range[1]) : fileStart(file);
-    const message = e.keyword === "anyOf" && segs[1] === "rules" ? "must be `off`, `info`, `warning` or `error`, or `[severity, { options }]`" : e.message ?? "is not valid";
+    // Where one of several forms was allowed, say so rather than what the first form wanted.
+    const anyOf = errors.some((x) => x.keyword === "anyOf" && x.instancePath === e.instancePath);
+    const message = anyOf && segs[1] === "rules" ? "must be `off`, `info`, `warning` or `error`, or `[severity, { options }]`" : e.message ?? "is not valid";
     out.push(diag("KD7002", span, `\`${where}\` ${message}`));
   }
   return out;
