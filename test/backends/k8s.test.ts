@@ -81,7 +81,7 @@ function find(objects: readonly { object: K8sObject }[], kind: string, name: str
 
 // ---------------------------------------------------------------------------------------------
 
-test("order: Namespace first, then ConfigMap, Secret, Deployment, Service, Job, each by name", () => {
+test("order: Namespace first, then ConfigMap, Secret, ServiceAccount, Deployment, Service, Job, each by name", () => {
   const { objects } = build(
     app({
       secretsMode: "inline",
@@ -98,6 +98,11 @@ test("order: Namespace first, then ConfigMap, Secret, Deployment, Service, Job, 
       "ConfigMap/a",
       "ConfigMap/z",
       "Secret/db",
+      "ServiceAccount/api",
+      "ServiceAccount/backfill",
+      "ServiceAccount/migrate",
+      "ServiceAccount/web",
+      "ServiceAccount/web-a",
       "Deployment/api",
       "Deployment/web",
       "Deployment/web-a",
@@ -111,7 +116,8 @@ test("order: Namespace first, then ConfigMap, Secret, Deployment, Service, Job, 
   );
   for (const e of objects.slice(1)) assert.is(e.object.metadata.namespace, "shop-prod");
   assert.is(objects[0].object.metadata.namespace, undefined);
-  assert.equal(Object.keys(objects[4].object), ["apiVersion", "kind", "metadata", "spec"]);
+  assert.equal(Object.keys(objects[4].object), ["apiVersion", "kind", "metadata", "automountServiceAccountToken"]);
+  assert.equal(Object.keys(objects[9].object), ["apiVersion", "kind", "metadata", "spec"]);
 });
 
 test("a service: Deployment with labels, selector, container, probes, security; a ClusterIP Service", () => {
@@ -306,6 +312,8 @@ test("job → batch/v1 Job with backoffLimit, deadline, restartPolicy Never", ()
         labels: { "app.kubernetes.io/name": "migrate", "app.kubernetes.io/part-of": "shop", "app.kubernetes.io/version": "7", "app.kubernetes.io/managed-by": "kdsl" },
       },
       spec: {
+        serviceAccountName: "migrate",
+        automountServiceAccountToken: false,
         restartPolicy: "Never",
         containers: [
           {
@@ -350,7 +358,7 @@ test("deterministic: same model, same bytes; input order does not matter", () =>
   assert.is(shuffled, one);
   assert.not.ok(one.includes("\r"));
   assert.ok(one.endsWith("\n"));
-  assert.is(one.split("\n---\n").length, 1 + 1 + 4 + 3 + 2); // Namespace, Secret, Deployments, Services, Jobs
+  assert.is(one.split("\n---\n").length, 1 + 1 + 5 + 4 + 3 + 2); // Namespace, Secret, ServiceAccounts, Deployments, Services, Jobs
 });
 
 test("KD5001: a schema failure points at the IR object that produced it", () => {

@@ -96,7 +96,8 @@ export const WORKLOAD_PAGES: Readonly<Record<string, string>> = {
     ...code('template base for service { image = "ghcr.io/example/base:1.0.0" }', 'service api from base { image = "ghcr.io/example/api:1.0.0" }'),
   ),
   KD3027: page(
-    "A field takes one of a few words: a cron's `overlap` is `allow`, `forbid` or `replace`.",
+    "A field takes one of a few words: a cron's `overlap` is `allow` (runs overlap), `forbid`",
+    "(a run due while the last one runs is skipped) or `replace` (the last one is stopped).",
     "",
     ...code('cron report { image = "ghcr.io/example/report:1.0.0"; schedule = "@daily"; overlap = skip }'),
     "",
