@@ -189,7 +189,8 @@ function benchSize(n: number, runs: number, work: string): SizeResult {
   log(`N = ${n}: warm-up and output check`);
   for (const c of commands) runOnce(c, work);
   const kdslObjects = parseYamlStream(readFileSync(path.join(outDir, `${APP_NAME}.yaml`), "utf8"), "kdsl");
-  const expected = 1 + n + n + Math.floor(n / 10) + n;
+  // Namespace, Secrets, ServiceAccounts, Deployments (a tenth with a canary), Services.
+  const expected = 1 + n + n + n + Math.floor(n / 10) + n;
   if (kdslObjects.length !== expected) throw new Error(`at N = ${n}, kdsl wrote ${kdslObjects.length} objects, expected ${expected}`);
   assertSameObjects(n, kdslObjects, parseJsonStream(readFileSync(jsonOut, "utf8")), "json floor");
   assertSameObjects(n, kdslObjects, parseYamlStream(readFileSync(yamlOut, "utf8"), "yaml baseline"), "yaml baseline");

@@ -3,7 +3,8 @@
 // harness checks, once per N, that the baselines' output deep-equals kdsl's, so if kdsl's output
 // changes, this file must follow (the check fails loudly until it does).
 //
-// Order as kdsl writes it: the Namespace, then Secrets, Deployments, Services, each sorted by name.
+// Order as kdsl writes it: the Namespace, then Secrets, ServiceAccounts, Deployments, Services,
+// each sorted by name.
 
 const APP = "bench";
 
@@ -46,9 +47,13 @@ function probe() {
   return { httpGet: { path: "/healthz", port: "http" } };
 }
 
-function deployment(name, objectName, image, version, track, replicas, canaryWeight) {
+function serviceAccount(name) {
+  return { apiVersion: "v1", kind: "ServiceAccount", metadata: { name, namespace: APP, labels: workloadLabels(name, "1.0.0") }, automountServiceAccountToken: false };
+}
+
+function deployment(name, objectName, image, version, track, replicas, weight) {
   const metadata = { name: objectName, namespace: APP, labels: workloadLabels(name, version, track) };
-  if (canaryWeight !== undefined) metadata.annotations = { "kdsl.dev/canary-weight": canaryWeight };
+  if (weight !== undefined) metadata.annotations = { "kdsl.dev/weight": weight };
   return {
     apiVersion: "apps/v1",
     kind: "Deployment",
@@ -59,6 +64,8 @@ function deployment(name, objectName, image, version, track, replicas, canaryWei
       template: {
         metadata: { labels: workloadLabels(name, version, track) },
         spec: {
+          serviceAccountName: name,
+          automountServiceAccountToken: false,
           containers: [
             {
               name,
@@ -73,9 +80,12 @@ function deployment(name, objectName, image, version, track, replicas, canaryWei
                 capabilities: { drop: ["ALL"] },
                 runAsNonRoot: true,
                 seccompProfile: { type: "RuntimeDefault" },
+                readOnlyRootFilesystem: true,
               },
+              volumeMounts: [{ name: "scratch-tmp", mountPath: "/tmp" }],
             },
           ],
+          volumes: [{ name: "scratch-tmp", emptyDir: {} }],
         },
       },
     },
@@ -99,12 +109,13 @@ function service(name) {
 export function buildObjects(n, token) {
   const objects = [namespace()];
   for (let i = 1; i <= n; i++) objects.push(secret(serviceName(i), token));
+  for (let i = 1; i <= n; i++) objects.push(serviceAccount(serviceName(i)));
   for (let i = 1; i <= n; i++) {
     const name = serviceName(i);
     const canary = i % 10 === 0;
     const image = `registry.example.com/${APP}/${name}`;
     // `svc-00010` < `svc-00010-canary` < `svc-00011`: the canary follows its stable Deployment.
-    objects.push(deployment(name, name, `${image}:1.0.0`, "1.0.0", "stable", 3, canary ? "10%" : undefined));
+    objects.push(deployment(name, name, `${image}:1.0.0`, "1.0.0", "stable", 3, canary ? "90%" : undefined));
     if (canary) objects.push(deployment(name, `${name}-canary`, `${image}:1.1.0`, "1.1.0", "canary", 1, "10%"));
   }
   for (let i = 1; i <= n; i++) objects.push(service(serviceName(i)));
