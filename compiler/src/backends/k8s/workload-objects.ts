@@ -14,7 +14,11 @@ export function buildIdentitiesAndClaims(ctx: BuildContext, services: readonly S
   const workloads: Workload[] = [...services, ...ctx.app.jobs, ...ctx.app.crons];
   workloads.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out = workloads.map((w) => buildServiceAccount(ctx, w));
-  for (const s of services) if (s.volumes !== undefined) for (const c of buildClaims(ctx, s)) out.push(c);
+  const claims: EmittedObject[] = [];
+  for (const s of services) if (s.volumes !== undefined) for (const c of buildClaims(ctx, s)) claims.push(c);
+  // `<service>-<volume>`: sorted as a whole, since `api-data` < `api-x-cache` need not follow service order.
+  claims.sort((a, b) => (a.object.metadata.name < b.object.metadata.name ? -1 : a.object.metadata.name > b.object.metadata.name ? 1 : 0));
+  for (const c of claims) out.push(c);
   return out;
 }
 
