@@ -154,7 +154,7 @@ function assertSameObjects(n: number, kdsl: readonly unknown[], other: readonly 
 // ---- the bench ----
 
 function ensureCli(): void {
-  if (existsSync(path.join(ROOT, "cli", "dist", "kdsl.mjs"))) return;
+  if (existsSync(path.join(ROOT, "cli", "dist", "kdsl.cjs"))) return;
   log("cli/dist is missing: building it (node scripts/build.mjs)");
   const r = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
   if (r.status !== 0) throw new Error("node scripts/build.mjs failed");

@@ -1,3 +1,43 @@
 #!/usr/bin/env node
-// The installed `kdsl` command: the bundle built by `npm run build` (run by `prepare` on npm ci).
-import "../dist/kdsl.mjs";
+// The installed `kdsl` command. It runs the bundles of cli/dist (built by `npm run build`, which
+// `prepare` runs on `npm ci`) through V8's code cache: each bundle's compiled code is kept in a
+// `.cache` file beside it and reused while the bundle is unchanged (V8 checks the source), so a
+// start does not re-parse megabytes of JavaScript. Node 22 has this built in (module compile
+// cache); Node 20 does not, hence these lines. A cache that cannot be written is simply skipped.
+import { readFileSync, writeFileSync, renameSync, rmSync } from "node:fs";
+import { Script } from "node:vm";
+import Module, { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "dist");
+const fresh = [];
+
+function load(file) {
+  const source = readFileSync(file, "utf8");
+  let cachedData;
+  try {
+    cachedData = readFileSync(file + ".cache");
+  } catch {}
+  const script = new Script(Module.wrap(source), { filename: file, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected) fresh.push([file, script]);
+  const mod = { exports: {} };
+  script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
+  return mod.exports;
+}
+
+// Written at exit, so the cache also holds the functions this run compiled lazily.
+process.once("exit", () => {
+  for (const [file, script] of fresh) {
+    const tmp = `${file}.cache.${process.pid}`;
+    try {
+      writeFileSync(tmp, script.createCachedData());
+      renameSync(tmp, file + ".cache");
+    } catch {
+      rmSync(tmp, { force: true });
+    }
+  }
+});
+
+globalThis.__kdslLoadCommand = (name) => load(path.join(dist, "commands", `${name}.cjs`));
+load(path.join(dist, "kdsl.cjs"));

@@ -7,7 +7,7 @@ import { decodeSource, type Diagnostic, type Host, type ReadResult } from "@kdsl
 
 /**
  * The stdlib ships beside cli/: found by walking up from this module, which is cli/src/ when run
- * from source and cli/dist/ or cli/dist/chunks/ when bundled.
+ * from source and cli/dist/ or cli/dist/commands/ when bundled.
  */
 export const STDLIB_DIR = ((): string => {
   let dir = path.dirname(fileURLToPath(import.meta.url));

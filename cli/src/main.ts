@@ -1,7 +1,7 @@
 // The `kdsl` command: a thin shell. Each command lives in its own module, loaded only when used,
 // so `kdsl explain` never pays for the parser and `kdsl --version` pays for nothing.
 import { parseFlags, type Flags } from "./flags.ts";
-import { UsageError } from "./errors.ts";
+import { isUsageError, UsageError } from "./errors.ts";
 
 const VERSION = "0.1.0";
 
@@ -41,12 +41,23 @@ Exit status: 0 clean, 1 when there are errors, 2 on usage or I/O errors.
 `;
 
 type Command = (flags: Flags) => number | Promise<number>;
+
+declare global {
+  /** Set by cli/bin/kdsl.js: loads a command's bundle through V8's code cache. */
+  var __kdslLoadCommand: ((name: string) => { run: Command }) | undefined;
+}
+
+/** A command from its bundle when installed, from source when run by the tests through tsx. */
+function command(name: string, fromSource: () => Promise<{ run: Command }>): () => Promise<Command> {
+  return async () => (globalThis.__kdslLoadCommand ? globalThis.__kdslLoadCommand(name) : await fromSource()).run;
+}
+
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  build: async () => (await import("./commands/build.ts")).run,
-  check: async () => (await import("./commands/check.ts")).run,
-  fmt: async () => (await import("./commands/fmt.ts")).run,
-  explain: async () => (await import("./commands/explain.ts")).run,
-  lint: async () => (await import("./commands/lint.ts")).run,
+  build: command("build", () => import("./commands/build.ts")),
+  check: command("check", () => import("./commands/check.ts")),
+  fmt: command("fmt", () => import("./commands/fmt.ts")),
+  explain: command("explain", () => import("./commands/explain.ts")),
+  lint: command("lint", () => import("./commands/lint.ts")),
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -69,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return await (await load())(flags); // await: a rejected command is caught below
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (isUsageError(e)) {
       process.stderr.write(`kdsl: ${e.message}\n`);
       return 2;
     }

@@ -24,7 +24,7 @@ let bundleChecked = false;
  */
 export function ensureBundle(): void {
   if (bundleChecked) return;
-  const bundle = join(ROOT, "cli/dist/kdsl.mjs");
+  const bundle = join(ROOT, "cli/dist/kdsl.cjs");
   if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource()) {
     execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT, stdio: "inherit", timeout: 120_000 });
   }
