@@ -1,0 +1,47 @@
+// Without a PodDisruptionBudget, a node drain may evict every replica of a service at once.
+import type { Rule } from "../rule.ts";
+import { addMemberFix, asJson, minReplicas, podsOf, selects } from "../pods.ts";
+
+export const rule: Rule = {
+  id: "no-disruption-budget",
+  category: "reliability",
+  severity: "warning",
+  summary: "A service with several replicas has no disruption budget",
+  docs: {
+    rationale:
+      "Cluster upgrades and node drains evict pods through the eviction API, which respects PodDisruptionBudgets. Without one, draining the nodes a service runs on may evict all its replicas together: the replicas you added for availability disappear exactly when they are needed.",
+    bad: `app shop
+
+service api {
+  image = "ghcr.io/example/api:1.4.2"
+  replicas = 3
+}
+`,
+    good: `app shop
+
+service api {
+  image = "ghcr.io/example/api:1.4.2"
+  replicas = 3
+  disruption { max-unavailable = 1 }
+}
+`,
+    fix: "Add `disruption { max-unavailable = 1 }` (or `min-available = ...`). `kdsl lint --fix` adds `max-unavailable = 1`, which lets drains proceed one replica at a time.",
+  },
+  fixable: true,
+  check(ctx) {
+    const budgets = ctx.objects.filter((o) => o.object.kind === "PodDisruptionBudget").map((o) => asJson(asJson(o.object["spec"])?.["selector"])).filter((s) => s !== undefined);
+    for (const s of ctx.app.services) {
+      if (minReplicas(s) < 2 || s.disruption) continue;
+      const covered = podsOf(ctx, s.name).some((pod) => budgets.some((b) => selects(b!, pod.labels)));
+      if (covered) continue;
+      const fix = addMemberFix(ctx, s.name, "disruption { max-unavailable = 1 }", "add disruption { max-unavailable = 1 }");
+      ctx.report({
+        span: ctx.spanOf(s.name),
+        message: `service \`${s.name}\` runs ${minReplicas(s)} replicas but has no disruption budget`,
+        label: "no disruption budget",
+        hints: ["add `disruption { max-unavailable = 1 }` so that drains evict one replica at a time."],
+        ...(fix ? { fix } : {}),
+      });
+    }
+  },
+};

@@ -1,0 +1,68 @@
+// Without a memory limit, one leaking container can take a node's memory from every other pod.
+import type { Fix } from "../../diagnostics/diagnostic.ts";
+import type { LintContext, Rule } from "../rule.ts";
+import { addMemberFix, workloads } from "../pods.ts";
+
+export const rule: Rule = {
+  id: "no-memory-limit",
+  category: "reliability",
+  severity: "warning",
+  summary: "A workload that states its resources sets no memory limit",
+  docs: {
+    rationale:
+      "Memory cannot be throttled like CPU: a container without a memory limit grows until the node runs out, and then the kernel's OOM killer picks victims among every pod on the node. A limit makes the leaking container the one that restarts. A limit equal to the request also gives the pod a predictable place in the eviction order.",
+    bad: `app shop
+
+service api {
+  image = "ghcr.io/example/api:1.4.2"
+  resources {
+    cpu = 100m to 500m
+    memory = 256Mi
+  }
+}
+`,
+    good: `app shop
+
+service api {
+  image = "ghcr.io/example/api:1.4.2"
+  resources {
+    cpu = 100m to 500m
+    memory = 256Mi to 256Mi
+  }
+}
+`,
+    fix: "Write a limit after the request: `memory = 256Mi to 512Mi`. `kdsl lint --fix` sets the limit equal to the request, the safe choice for memory. Workloads that state no resources at all are reported by `no-resource-limits` instead.",
+  },
+  fixable: true,
+  check(ctx) {
+    for (const { model: w } of workloads(ctx)) {
+      const r = w.resources ?? {};
+      if (r.memory?.limit || (!r.memory?.request && !r.cpu?.request && !r.cpu?.limit)) continue;
+      const fix = r.memory?.request ? limitFix(ctx, w.name) : undefined;
+      ctx.report({
+        span: ctx.spanOf(w.name, r.memory ? ["resources", "memory"] : ["resources"]),
+        message: `\`${w.name}\` sets no memory limit`,
+        label: "no memory limit",
+        hints: [r.memory?.request ? `set a limit: \`memory = ${r.memory.request} to ${r.memory.request}\` (or more, measured).` : "add `memory = 128Mi to 256Mi` with numbers measured for this program."],
+        ...(fix ? { fix } : {}),
+      });
+    }
+  },
+};
+
+/** `memory = R` → `memory = R to R`, in the declaration itself (never in a shared template). */
+function limitFix(ctx: LintContext<unknown>, name: string): Fix | undefined {
+  const v = ctx.field(name, ["resources", "memory"]);
+  const from = v?.v === "range" ? v.from : v;
+  if (!v || from?.v !== "memory" || (v.v === "range" && v.to)) return undefined;
+  const text = `${from.raw} to ${from.raw}`;
+  const title = `set the memory limit to the request (${from.raw})`;
+  if (ctx.isOwn(name, ["resources", "memory"])) {
+    const source = ctx.program.texts.get(v.span.file);
+    // Only when the span is exactly the written quantity (not a conditional or a computed value).
+    if (source?.slice(v.span.start, v.span.end) !== from.raw) return undefined;
+    return { title, edits: [{ span: v.span, newText: text }] };
+  }
+  if (ctx.isOwn(name, ["resources"])) return undefined;
+  return addMemberFix(ctx, name, `resources { memory = ${text} }`, title);
+}

@@ -1,0 +1,52 @@
+// `IfNotPresent` with a moving tag runs whatever version a node happened to pull first.
+import { imageTag } from "../../semantics/names.ts";
+import type { Rule } from "../rule.ts";
+import { patchSpan, podsOf, workloads } from "../pods.ts";
+
+export const rule: Rule = {
+  id: "pull-policy-mismatch",
+  category: "reliability",
+  severity: "warning",
+  summary: "`imagePullPolicy` does not fit the image's tag (a moving tag that is not always pulled, or `Never`)",
+  docs: {
+    rationale:
+      "A moving tag (`latest`, or no tag) with `imagePullPolicy: IfNotPresent` means each node runs the version it pulled first: replicas on different nodes run different code and a new push never arrives. `Never` only works on nodes where someone preloaded the image. Kubernetes' own default already fits the tag (`Always` for `latest`, `IfNotPresent` otherwise), so setting the policy is rarely needed.",
+    bad: `app shop
+
+service api {
+  image = "ghcr.io/example/api:latest"
+  k8s.container { imagePullPolicy = "IfNotPresent" }
+}
+`,
+    good: `app shop
+
+service api {
+  image = "ghcr.io/example/api:1.4.2"
+  k8s.container { imagePullPolicy = "IfNotPresent" }
+}
+`,
+    fix: "Pin the image to a version tag or a digest, or remove the `imagePullPolicy` patch and let Kubernetes choose.",
+  },
+  check(ctx) {
+    for (const { model: w } of workloads(ctx)) {
+      let problem: string | undefined;
+      for (const pod of podsOf(ctx, w.name)) {
+        for (const c of pod.containers) {
+          const policy = c["imagePullPolicy"];
+          const image = typeof c["image"] === "string" ? c["image"] : "";
+          const tag = imageTag(image);
+          const moving = !image.includes("@") && (tag === undefined || tag === "latest");
+          if (policy === "Never") problem ??= "`imagePullPolicy: Never` runs only on nodes where the image was preloaded";
+          else if (moving && policy === "IfNotPresent") problem ??= `\`imagePullPolicy: IfNotPresent\` with the moving image \`${image}\` keeps whatever version each node pulled first`;
+        }
+      }
+      if (!problem) continue;
+      ctx.report({
+        span: patchSpan(ctx, w.name, [["imagePullPolicy"]]) ?? ctx.spanOf(w.name, ["image"]),
+        message: `\`${w.name}\`: ${problem}`,
+        label: "pull policy",
+        hints: ["pin the image to a version or digest, or remove the `imagePullPolicy` patch."],
+      });
+    }
+  },
+};
