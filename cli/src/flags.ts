@@ -7,6 +7,8 @@ export interface Flags {
   readonly output?: string;
   readonly profile?: string[];
   readonly secrets?: string;
+  /** `kdsl build`: `kubernetes` (YAML) or `runtime` (the runtime plan). */
+  readonly target?: string;
   readonly format: "pretty" | "json";
   /** `kdsl lint` only: the report format, which may also be `sarif` or `github`. */
   readonly report: "pretty" | "json" | "sarif" | "github";
@@ -31,6 +33,7 @@ export function parseFlags(args: string[], command = ""): Flags {
         output: { type: "string", short: "o" },
         profile: { type: "string", short: "p", multiple: true },
         secrets: { type: "string" },
+        target: { type: "string" },
         format: { type: "string" },
         check: { type: "boolean" },
         fix: { type: "boolean" },
@@ -50,6 +53,7 @@ export function parseFlags(args: string[], command = ""): Flags {
     throw new UsageError(`--format must be ${lint ? "`pretty`, `json`, `sarif` or `github`" : "`pretty` or `json`"}, not \`${format}\``);
   }
   if (!lint) for (const f of ["fix", "list-rules", "max-warnings", "docs-url"] as const) if (v.values[f] !== undefined) throw new UsageError(`--${f} is an option of \`kdsl lint\` only`);
+  if (command !== "build" && v.values.target !== undefined) throw new UsageError("--target is an option of `kdsl build` only");
   const maxRaw = v.values["max-warnings"];
   if (maxRaw !== undefined && !/^\d+$/.test(maxRaw)) throw new UsageError(`--max-warnings takes a whole number, not \`${maxRaw}\``);
   return {
@@ -57,6 +61,7 @@ export function parseFlags(args: string[], command = ""): Flags {
     output: v.values.output,
     profile: v.values.profile,
     secrets: v.values.secrets,
+    ...(v.values.target !== undefined ? { target: v.values.target } : {}),
     format: format === "pretty" ? "pretty" : "json",
     report: format,
     check: v.values.check ?? false,

@@ -8,9 +8,14 @@ const VERSION = "0.1.0";
 export const HELP = `kdsl — typed manifests for microservices on Kubernetes
 
 Usage:
-  kdsl build <file|dir> [-o DIR] [--profile P] [--secrets reference|inline] [--format pretty|json]
-      Compile to Kubernetes YAML (stdout, or DIR/<app>.yaml written whole or not at all).
-      With --check -o DIR: write nothing; exit 1 and print a diff when DIR/<app>.yaml is out of date.
+  kdsl build <file|dir> [-o DIR] [--profile P] [--secrets reference|inline] [--target T] [--format pretty|json]
+      Compile to Kubernetes YAML (stdout, or DIR/<app>.yaml written whole or not at all); with
+      --target runtime, the built-in runtime's plan instead (DIR/<app>.plan.json). Flags left out
+      come from <project>/kdsl.json. With --check -o DIR: write nothing; exit 1 and print a diff
+      when the file in DIR is out of date.
+  kdsl init [dir]
+      Scaffold a project (app.kdsl, services/hello.js, kdsl.json, README.md) that builds as is;
+      never overwrites a file (exit 2).
   kdsl check <file|dir> [--profile P] [--format pretty|json]
       Report every diagnostic; write nothing.
   kdsl fmt [--check] <path...>
@@ -28,6 +33,7 @@ Options:
   -p, --profile P      apply profile P (repeat, or P1,P2, to apply several in order)
       --secrets MODE   reference (default): reference Secrets by name; inline: write values read
                        from env(...) / file(...) into Secret objects
+      --target TARGET  build: kubernetes (default) or runtime (the plan the runtime executes)
       --format FORMAT  pretty (default) or json diagnostics (json on stdout, except for
                        \`build\` without -o, whose stdout is the YAML: there on stderr)
                        lint also takes sarif (SARIF 2.1.0) or github (workflow annotations)
@@ -58,6 +64,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   fmt: command("fmt", () => import("./commands/fmt.ts")),
   explain: command("explain", () => import("./commands/explain.ts")),
   lint: command("lint", () => import("./commands/lint.ts")),
+  init: command("init", () => import("./commands/init.ts")),
 };
 
 export async function main(argv: string[]): Promise<number> {

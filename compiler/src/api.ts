@@ -9,6 +9,11 @@ import type { AppModel } from "./ir/model.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
 import { toKubernetes, toYaml, type EmittedObject } from "./backends/k8s/index.ts";
+import { toPlan, planJson, type Plan } from "./backends/plan/index.ts";
+import { loadProject, type LoadedProject } from "./project/load.ts";
+import { DEFAULT_BASE_PORT } from "./project/schema.ts";
+import { diag } from "./diagnostics/catalogue.ts";
+import { didYouMean } from "./semantics/suggest.ts";
 
 export interface CheckResult {
   readonly program: Program;
@@ -47,9 +52,17 @@ function withoutFollowOns(syntax: readonly Diagnostic[], semantic: readonly Diag
   });
 }
 
+/**
+ * Options left out fall back to the project file (kdsl.json at the project root), then to the
+ * built-in defaults: no profiles, `reference` secrets, the `kubernetes` target.
+ */
 export interface BuildOptions {
   readonly profiles?: readonly string[];
   readonly secrets?: "reference" | "inline";
+  /** `kubernetes`: validated objects and YAML; `runtime`: the built-in runtime's plan instead. */
+  readonly target?: "kubernetes" | "runtime";
+  /** The project directory as the plan records it (the CLI passes it absolute); default the root as loaded. */
+  readonly planRoot?: string;
   /** False skips writing the YAML text (the linter needs only the objects). */
   readonly yaml?: boolean;
 }
@@ -61,21 +74,48 @@ export interface BuildResult extends CheckResult {
   readonly decls?: readonly EvaluatedDecl[];
   /** The multi-document YAML, present only when there are no errors. */
   readonly yaml?: string;
+  /** What was built: the option, else kdsl.json's `target`, else `kubernetes`. */
+  readonly target?: "kubernetes" | "runtime";
+  /** Under the `runtime` target, when there are no errors: the plan and its JSON text. */
+  readonly plan?: Plan;
+  readonly planJson?: string;
 }
 
 /** Check, evaluate the chosen profiles, lower to the app model and emit validated Kubernetes YAML. */
 export function build(host: Host, entry: string, options: BuildOptions = {}): BuildResult {
-  const checked = check(host, entry);
-  if (checked.fatal || !checked.analysis) return checked;
-  const profiles = options.profiles ?? [];
-  const evaluated = evaluate(checked.analysis, profiles);
-  let diagnostics = [...checked.diagnostics, ...evaluated.diagnostics];
-  if (hasErrors(diagnostics)) return { ...checked, diagnostics: sortDiagnostics(diagnostics) };
-  const lowered = lower(checked.analysis, evaluated.decls, host, { secrets: options.secrets ?? "reference", profiles, root: checked.program.root });
+  const first = check(host, entry);
+  if (first.fatal || !first.analysis) return first;
+  const project = loadProject(host, first.program.root);
+  const checked = project.file !== undefined && project.text !== undefined ? { ...first, program: { ...first.program, texts: new Map([...first.program.texts, [project.file, project.text]]) } } : first;
+  const analysis = first.analysis;
+  const settings = project.settings;
+  const target = options.target ?? settings.target ?? "kubernetes";
+  const profiles = options.profiles ?? projectProfiles(project, analysis.profiles);
+  const evaluated = evaluate(analysis, profiles);
+  let diagnostics = [...checked.diagnostics, ...project.diagnostics, ...(options.profiles ? [] : unknownProfiles(project, analysis.profiles)), ...evaluated.diagnostics];
+  if (hasErrors(diagnostics)) return { ...checked, target, diagnostics: sortDiagnostics(diagnostics) };
+  const lowered = lower(analysis, evaluated.decls, host, { secrets: options.secrets ?? settings.secrets ?? "reference", profiles, root: checked.program.root, namespace: settings.namespace, strategy: settings.strategy });
   diagnostics = [...diagnostics, ...lowered.diagnostics];
-  if (hasErrors(diagnostics)) return { ...checked, app: lowered.app, diagnostics: sortDiagnostics(diagnostics) };
+  if (hasErrors(diagnostics)) return { ...checked, target, app: lowered.app, diagnostics: sortDiagnostics(diagnostics) };
+  if (target === "runtime") {
+    const planned = toPlan(lowered.app, { root: options.planRoot ?? checked.program.root, basePort: settings.basePort ?? DEFAULT_BASE_PORT });
+    diagnostics = sortDiagnostics([...diagnostics, ...planned.diagnostics]);
+    const result = { ...checked, target, app: lowered.app, decls: evaluated.decls, diagnostics };
+    return hasErrors(diagnostics) || !planned.plan ? result : { ...result, plan: planned.plan, planJson: planJson(planned.plan) };
+  }
   const k8s = toKubernetes(lowered.app);
   diagnostics = sortDiagnostics([...diagnostics, ...k8s.diagnostics]);
-  const result = { ...checked, app: lowered.app, objects: k8s.objects, decls: evaluated.decls, diagnostics };
+  const result = { ...checked, target, app: lowered.app, objects: k8s.objects, decls: evaluated.decls, diagnostics };
   return hasErrors(diagnostics) || options.yaml === false ? result : { ...result, yaml: toYaml(k8s.objects.map((o) => o.object)) };
+}
+
+/** kdsl.json's default profiles that the app declares (the others are KD7022, not KD2014). */
+function projectProfiles(project: LoadedProject, declared: ReadonlyMap<string, unknown>): string[] {
+  return (project.settings.profiles ?? []).filter((p) => declared.has(p));
+}
+
+function unknownProfiles(project: LoadedProject, declared: ReadonlyMap<string, unknown>) {
+  return (project.settings.profiles ?? []).flatMap((p, i) =>
+    declared.has(p) ? [] : [diag("KD7022", project.profileSpans[i]!, `kdsl.json applies profile \`${p}\`, which the app does not declare`, { hints: [...didYouMean(p, declared.keys()), `profiles in this app: ${[...declared.keys()].map((k) => `\`${k}\``).join(", ") || "none"}.`] })],
+  );
 }

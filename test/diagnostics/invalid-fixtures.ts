@@ -111,7 +111,8 @@ export function runFixture(fx: Fixture): FixtureRun {
     } else texts[p] = decoded.text;
   }
   const host = memoryHost(texts, stdlibFiles(), fx.options.env ?? {});
-  const options: BuildOptions = { profiles: fx.options.profiles ?? [], secrets: fx.options.secrets ?? "reference" };
+  // Options not given fall back to the fixture's kdsl.json, as on the command line.
+  const options: BuildOptions = { profiles: fx.options.profiles, secrets: fx.options.secrets };
   const result = build(host, fx.entry, options);
   const undecodable = new Set(decodeErrors.map((d) => d.span.file));
   const diagnostics = [...decodeErrors, ...result.diagnostics.filter((d) => !undecodable.has(d.span.file))];

@@ -11,6 +11,7 @@ import { format } from "../../compiler/src/format/index.ts";
 import { renderPlain } from "../../compiler/src/diagnostics/render.ts";
 import { golden, repoHost, repoRoot } from "../support/project.ts";
 import { openApiAvailable, openApiCovers, validateAgainstOpenApi } from "../support/openapi.ts";
+import { validatePlan } from "../support/plan-schema.ts";
 
 const examplesDir = path.join(repoRoot, "examples");
 const hasKdsl = (d: string) => readdirSync(path.join(examplesDir, d)).some((f) => f.endsWith(".kdsl"));
@@ -66,6 +67,12 @@ for (const name of examples) {
       }
     });
   }
+  test(`${name}: runtime plan matches expected, fits schemas/plan.schema.json`, () => {
+    const r = build(repoHost(EXAMPLE_ENV), rel, { target: "runtime" });
+    assert.equal(r.diagnostics.filter((d) => d.severity !== "info").map(renderPlain), [], "only notes (what runs locally and what is ignored)");
+    golden(path.join(dir, "expected", `${r.app!.name}.plan.json`), r.planJson!);
+    assert.equal(validatePlan(r.plan), [], "the plan fits its schema");
+  });
   test(`${name}: every .kdsl file is a formatting fixed point`, () => {
     for (const f of readdirSync(dir).filter((f) => f.endsWith(".kdsl"))) {
       const text = readFileSync(path.join(dir, f), "utf8");

@@ -1,6 +1,7 @@
-// `kdsl build <file|dir> [-o DIR [--check]] [--profile P] [--secrets reference|inline] [--format pretty|json]`
+// `kdsl build <file|dir> [-o DIR [--check]] [--profile P] [--secrets reference|inline] [--target kubernetes|runtime] [--format pretty|json]`
+// Flags left out fall back to the project's kdsl.json (the compiler reads it), then the defaults.
 import path from "node:path";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { createTwoFilesPatch } from "diff";
 import { build, hasErrors } from "@kdsl/compiler";
 import { fsHost, withDecodeErrors } from "../fs-host.ts";
@@ -11,39 +12,61 @@ import type { Flags } from "../flags.ts";
 export function run(flags: Flags): number {
   const entry = flags.positionals[0];
   if (!entry || flags.positionals.length > 1) throw new UsageError("build takes one file or directory: kdsl build <path>");
-  const secrets = flags.secrets ?? "reference";
-  if (secrets !== "reference" && secrets !== "inline") throw new UsageError(`--secrets must be \`reference\` or \`inline\`, not \`${secrets}\``);
+  const secrets = flags.secrets;
+  if (secrets !== undefined && secrets !== "reference" && secrets !== "inline") throw new UsageError(`--secrets must be \`reference\` or \`inline\`, not \`${secrets}\``);
+  const target = flags.target;
+  if (target !== undefined && target !== "kubernetes" && target !== "runtime") throw new UsageError(`--target must be \`kubernetes\` or \`runtime\`, not \`${target}\``);
   const host = fsHost();
-  const profiles = (flags.profile ?? []).flatMap((p) => p.split(",")).filter(Boolean);
-  const result = build(host, entry, { profiles, secrets });
+  const profiles = flags.profile ? flags.profile.flatMap((p) => p.split(",")).filter(Boolean) : undefined;
+  const result = build(host, entry, { profiles, secrets, target, planRoot: planRoot(entry, flags.output) });
   if (result.fatal) throw new UsageError(result.fatal);
   const { diagnostics, texts } = withDecodeErrors(host, result.diagnostics, result.program.texts);
-  // Without -o, stdout is the YAML: JSON diagnostics go to stderr so that both stay parseable.
+  // Without -o, stdout is the YAML (or plan): JSON diagnostics go to stderr so that both stay parseable.
   printDiagnostics(diagnostics, texts, flags.format, flags.output ? process.stdout : process.stderr);
-  if (hasErrors(diagnostics) || result.yaml === undefined) return 1;
-  if (flags.check) return checkUpToDate(flags, result.app?.name ?? "app", result.yaml);
+  const runtime = result.target === "runtime";
+  const text = runtime ? result.planJson : result.yaml;
+  if (hasErrors(diagnostics) || text === undefined) return 1;
+  const name = `${result.app?.name ?? "app"}${runtime ? ".plan.json" : ".yaml"}`;
+  if (flags.check) return checkUpToDate(flags, name, text);
   if (flags.output) {
-    const file = path.join(flags.output, `${result.app?.name ?? "app"}.yaml`);
+    const file = path.join(flags.output, name);
     try {
-      writeAtomic(file, result.yaml);
+      writeAtomic(file, text);
     } catch (e) {
       throw new UsageError(`cannot write ${file}: ${(e as Error).message}`);
     }
-    if (flags.format === "pretty") process.stderr.write(`wrote ${file} (${result.objects?.length ?? 0} objects)\n`);
+    const what = runtime ? `${result.plan?.services.length ?? 0} services, ${result.plan?.jobs.length ?? 0} jobs` : `${result.objects?.length ?? 0} objects`;
+    if (flags.format === "pretty") process.stderr.write(`wrote ${file} (${what})\n`);
   } else {
-    process.stdout.write(result.yaml);
+    process.stdout.write(text);
   }
   return 0;
 }
 
 /**
- * `--check -o DIR`: the committed DIR/<app>.yaml must equal what the build produces now (the
+ * The project directory as the plan records it: relative to the directory the plan is written
+ * to (the current one when printed), so that a plan stays valid when the tree is moved or
+ * checked out elsewhere, and is the same on every machine.
+ */
+function planRoot(entry: string, output: string | undefined): string {
+  let dir = entry;
+  try {
+    if (!statSync(entry).isDirectory()) dir = path.dirname(entry);
+  } catch {
+    return entry; // the build reports the unreadable entry
+  }
+  const rel = path.relative(path.resolve(output ?? "."), path.resolve(dir)).split(path.sep).join("/");
+  return rel === "" ? "." : rel;
+}
+
+/**
+ * `--check -o DIR`: the committed DIR/<app>.yaml (or <app>.plan.json) must equal what the build produces now (the
  * `prettier --check` of generated manifests, for CI and pre-commit). Prints a unified diff and
  * exits 1 when it does not; writes nothing.
  */
-function checkUpToDate(flags: Flags, app: string, yaml: string): number {
+function checkUpToDate(flags: Flags, name: string, yaml: string): number {
   if (!flags.output) throw new UsageError("build --check compares with committed output: kdsl build <path> --check -o DIR");
-  const file = path.join(flags.output, `${app}.yaml`);
+  const file = path.join(flags.output, name);
   let committed: string | undefined;
   try {
     committed = readFileSync(file, "utf8");

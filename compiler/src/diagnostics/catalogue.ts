@@ -98,11 +98,22 @@ const entries: CatalogueEntry[] = [
   { code: "KD4012", title: "CPU autoscaling without a CPU request", severity: "error" },
   { code: "KD5001", title: "generated object fails the Kubernetes schema", severity: "error" },
   { code: "KD5002", title: "name too long for Kubernetes", severity: "error" },
+  // KD6xxx: the runtime plan (`kdsl build --target runtime`).
+  { code: "KD6001", title: "workloads wait for each other", severity: "error" },
+  { code: "KD6002", title: "settings the local runtime ignores", severity: "info" },
+  { code: "KD6003", title: "not run locally", severity: "info" },
+  { code: "KD6004", title: "port variable set by the runtime", severity: "warning" },
+  { code: "KD6005", title: "not enough local ports", severity: "error" },
   // KD7xxx: the linter's own problems (lint findings use their rule id as code).
   { code: "KD7001", title: "kdsl.json is not valid JSON", severity: "error" },
   { code: "KD7002", title: "invalid lint setting in kdsl.json", severity: "error" },
   { code: "KD7003", title: "unknown lint rule in kdsl.json", severity: "error" },
   { code: "KD7004", title: "a lint rule failed", severity: "error" },
+  // KD702x: the project file's own settings (kdsl.json, read by build).
+  { code: "KD7020", title: "invalid project setting in kdsl.json", severity: "error" },
+  { code: "KD7021", title: "unknown setting in kdsl.json", severity: "error" },
+  { code: "KD7022", title: "kdsl.json names an unknown profile", severity: "error" },
+  { code: "KD7023", title: "misspelled setting in kdsl.json", severity: "warning" },
 ];
 
 export const CATALOGUE: ReadonlyMap<string, CatalogueEntry> = new Map(entries.map((e) => [e.code, e]));

@@ -9,5 +9,6 @@ import { RELEASE_PAGES } from "./explanations/release.ts";
 import { LINT_PAGES } from "./explanations/lint.ts";
 import { EXPRESSION_PAGES } from "./explanations/expressions.ts";
 import { WORKLOAD_PAGES } from "./explanations/workloads.ts";
+import { RUNTIME_PAGES } from "./explanations/runtime.ts";
 
-export const EXPLANATIONS: Readonly<Record<string, string>> = { ...SYNTAX_PAGES, ...NAME_PAGES, ...TYPE_PAGES, ...OUTPUT_PAGES, ...RELEASE_PAGES, ...LINT_PAGES, ...EXPRESSION_PAGES, ...WORKLOAD_PAGES };
+export const EXPLANATIONS: Readonly<Record<string, string>> = { ...SYNTAX_PAGES, ...NAME_PAGES, ...TYPE_PAGES, ...OUTPUT_PAGES, ...RELEASE_PAGES, ...LINT_PAGES, ...EXPRESSION_PAGES, ...WORKLOAD_PAGES, ...RUNTIME_PAGES };

@@ -20,6 +20,9 @@ export interface LowerOptions {
   readonly profiles: readonly string[];
   /** Project root, for `file(...)` secret values. */
   readonly root: string;
+  /** kdsl.json's defaults: the namespace when the app sets none, the strategy when the app sets none. */
+  readonly namespace?: string;
+  readonly strategy?: IR.Strategy;
 }
 
 function get<V extends Value["v"]>(b: BlockValue, key: string, v: V): Extract<Value, { v: V }> | undefined {
@@ -34,7 +37,7 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
   const diagnostics: Diagnostic[] = [];
   const byName = new Map(decls.map((d) => [d.symbol.name, d]));
   const appStrategy = analysis.app && get(analysis.app.value, "strategy", "string");
-  const appRelease: AppRelease = { strategy: (appStrategy?.s as IR.Strategy | undefined) ?? "replicas", monitor: (analysis.app && get(analysis.app.value, "monitor", "bool")?.b) ?? false };
+  const appRelease: AppRelease = { strategy: (appStrategy?.s as IR.Strategy | undefined) ?? options.strategy ?? "replicas", monitor: (analysis.app && get(analysis.app.value, "monitor", "bool")?.b) ?? false };
   const name = analysis.app?.name.text ?? "app";
   const services: IR.ServiceModel[] = [];
   const jobs: IR.JobModel[] = [];
@@ -163,7 +166,7 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
       }
     }
   }
-  const namespace = (analysis.app && str(appWithProfiles(analysis, options.profiles), "namespace")) ?? name;
+  const namespace = (analysis.app && str(appWithProfiles(analysis, options.profiles), "namespace")) ?? options.namespace ?? name;
   const origin = analysis.app?.name.span ?? { file: ".", start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 };
   return { app: { name, namespace, profiles: options.profiles, services, jobs, crons, secrets, configs, secretsMode: options.secrets, origin }, diagnostics };
 }

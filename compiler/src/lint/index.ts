@@ -38,7 +38,10 @@ export function lint(host: Host, entry: string, options: LintOptions = {}): Lint
   if (built.fatal) return { ...built, configError: false, texts };
   const loaded = options.config ? { config: options.config, diagnostics: [] } : loadLintConfig(host, built.program.root);
   if ("file" in loaded && loaded.file && loaded.text !== undefined) texts.set(loaded.file, loaded.text);
-  if (loaded.diagnostics.length) return { ...built, diagnostics: sortDiagnostics([...built.diagnostics, ...loaded.diagnostics]), configError: true, texts };
+  // The build reads kdsl.json too (project defaults) and reports a file that is not a JSON object
+  // with the same code at the same place: say it once.
+  const fresh = loaded.diagnostics.filter((d) => !built.diagnostics.some((b) => b.code === d.code && b.span.file === d.span.file && b.span.start === d.span.start));
+  if (loaded.diagnostics.length) return { ...built, diagnostics: sortDiagnostics([...built.diagnostics, ...fresh]), configError: true, texts };
   if (hasErrors(built.diagnostics) || !built.app || !built.objects || !built.decls || !built.analysis) return { ...built, configError: false, texts };
 
   const config = loaded.config;
