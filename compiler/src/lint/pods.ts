@@ -33,7 +33,7 @@ export function workloads(ctx: LintContext<unknown>): WorkloadRef[] {
   return out;
 }
 
-const podCache = new WeakMap<readonly EmittedObject[], { all: PodView[]; byWorkload: Map<string, PodView[]> }>();
+const podCache = new WeakMap<readonly EmittedObject[], { all: PodView[]; byWorkload: Map<string, PodView[]>; byLabel: Map<string, PodView[]> }>();
 
 export const asJson = (v: unknown): Json | undefined => (v && typeof v === "object" && !Array.isArray(v) ? (v as Json) : undefined);
 export const asList = (v: unknown): Json[] => (Array.isArray(v) ? v.filter((x): x is Json => !!asJson(x)) : []);
@@ -49,6 +49,7 @@ function index(objects: readonly EmittedObject[]) {
   if (cached) return cached;
   const all: PodView[] = [];
   const byWorkload = new Map<string, PodView[]>();
+  const byLabel = new Map<string, PodView[]>();
   for (const o of objects) {
     const template = podTemplate(o);
     const spec = asJson(template?.["spec"]);
@@ -56,6 +57,12 @@ function index(objects: readonly EmittedObject[]) {
     const labels = (asJson(asJson(template["metadata"])?.["labels"]) ?? {}) as Record<string, string>;
     const view: PodView = { object: o, labels, spec, containers: [...asList(spec["initContainers"]), ...asList(spec["containers"])] };
     all.push(view);
+    for (const k in labels) {
+      const key = `${k}=${labels[k]}`;
+      const list = byLabel.get(key);
+      if (list) list.push(view);
+      else byLabel.set(key, [view]);
+    }
     const owner = o.object.metadata.labels?.[NAME_LABEL];
     if (owner !== undefined) {
       const list = byWorkload.get(owner);
@@ -63,7 +70,7 @@ function index(objects: readonly EmittedObject[]) {
       else byWorkload.set(owner, [view]);
     }
   }
-  cached = { all, byWorkload };
+  cached = { all, byWorkload, byLabel };
   podCache.set(objects, cached);
   return cached;
 }
@@ -76,6 +83,22 @@ export function allPods(ctx: LintContext<unknown>): readonly PodView[] {
 /** The pod templates of workload `name` (every version of a service). */
 export function podsOf(ctx: LintContext<unknown>, name: string): readonly PodView[] {
   return index(ctx.objects).byWorkload.get(name) ?? [];
+}
+
+/**
+ * The pod templates a selector matches. Candidates come from the label index (the rarest of its
+ * equality terms), so matching every Service against every pod stays linear in practice.
+ */
+export function podsMatching(ctx: LintContext<unknown>, selector: Json): PodView[] {
+  const { all, byLabel } = index(ctx.objects);
+  const plain = !("matchLabels" in selector) && !("matchExpressions" in selector);
+  const match = (plain ? selector : asJson(selector["matchLabels"]) ?? {}) as Record<string, unknown>;
+  let candidates: readonly PodView[] = all;
+  for (const k in match) {
+    const list = byLabel.get(`${k}=${String(match[k])}`) ?? [];
+    if (list.length < candidates.length) candidates = list;
+  }
+  return candidates.filter((p) => selects(selector, p.labels));
 }
 
 /** True when `labels` satisfy a Kubernetes selector (`{ matchLabels, matchExpressions }` or a plain map). */
@@ -132,6 +155,16 @@ export function addMemberFix(ctx: LintContext<unknown>, name: string, line: stri
   if (!d || !body) return undefined;
   const source = ctx.program.texts.get(body.span.file);
   if (source === undefined) return undefined;
+  // The common layout, `}` alone on its line: the span of its line start comes from the body's end
+  // position, without scanning the file from the top (a fix per finding on a 1,000-service file
+  // would otherwise be quadratic).
+  const close = body.span.end - 1;
+  const lineStart = close - (body.span.endCol - 2);
+  if (source[close] === "}" && lineStart > body.span.start && /^[ \t]*$/.test(source.slice(lineStart, close)) && source[lineStart - 1] === "\n") {
+    const indent = " ".repeat((body.members[0]?.span.col ?? d.symbol.decl.span.col + 2) - 1);
+    const at = { file: body.span.file, start: lineStart, end: lineStart, line: body.span.endLine, col: 1, endLine: body.span.endLine, endCol: 1 };
+    return { title, edits: [{ span: at, newText: `${indent}${line}\n` }] };
+  }
   const edit = insertMember(body.span.file, source, body.span.start, body.span.end, body.members[0]?.span.col, d.symbol.decl.span.col, line);
   return edit ? { title, edits: [edit] } : undefined;
 }

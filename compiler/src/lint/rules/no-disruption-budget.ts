@@ -32,7 +32,8 @@ service api {
     const budgets = ctx.objects.filter((o) => o.object.kind === "PodDisruptionBudget").map((o) => asJson(asJson(o.object["spec"])?.["selector"])).filter((s) => s !== undefined);
     for (const s of ctx.app.services) {
       if (minReplicas(s) < 2 || s.disruption) continue;
-      const covered = podsOf(ctx, s.name).some((pod) => budgets.some((b) => selects(b!, pod.labels)));
+      // Budgets are few (one per service that has one): checking each against the service's pods is cheap.
+      const covered = budgets.length > 0 && podsOf(ctx, s.name).some((pod) => budgets.some((b) => selects(b!, pod.labels)));
       if (covered) continue;
       const fix = addMemberFix(ctx, s.name, "disruption { max-unavailable = 1 }", "add disruption { max-unavailable = 1 }");
       ctx.report({

@@ -1,6 +1,6 @@
 // A Service whose selector matches no pod has no endpoints: its address answers nothing.
 import type { Rule } from "../rule.ts";
-import { allPods, asJson, selects } from "../pods.ts";
+import { asJson, podsMatching } from "../pods.ts";
 
 export const rule: Rule = {
   id: "selector-matches-nothing",
@@ -41,8 +41,7 @@ service backends {
     fix: "Correct the selector's labels to ones the intended workloads carry (`labels { tier = \"backend\" }` on them).",
   },
   check(ctx) {
-    const pods = allPods(ctx);
-    const matches = (sel: Record<string, unknown>) => pods.some((p) => selects(sel, p.labels));
+    const matches = (sel: Record<string, unknown>) => podsMatching(ctx, sel).length > 0;
     for (const o of ctx.objects) {
       if (o.object.kind !== "Service") continue;
       const sel = asJson(asJson(o.object["spec"])?.["selector"]);

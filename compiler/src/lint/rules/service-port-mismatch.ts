@@ -1,6 +1,6 @@
 // A Service port whose target no selected container listens on drops every connection.
 import type { Rule } from "../rule.ts";
-import { allPods, asJson, asList, selects } from "../pods.ts";
+import { asJson, asList, podsMatching } from "../pods.ts";
 
 export const rule: Rule = {
   id: "service-port-mismatch",
@@ -41,13 +41,12 @@ service backends {
     fix: "Name the port like the selected pods' port (`port http 80`), or select pods that have it.",
   },
   check(ctx) {
-    const pods = allPods(ctx);
     for (const o of ctx.objects) {
       if (o.object.kind !== "Service") continue;
       const spec = asJson(o.object["spec"]) ?? {};
       const sel = asJson(spec["selector"]);
       if (!sel || Object.keys(sel).length === 0) continue;
-      const selected = pods.filter((p) => selects(sel, p.labels));
+      const selected = podsMatching(ctx, sel);
       if (selected.length === 0) continue; // selector-matches-nothing says so
       const owner = o.object.metadata.labels?.["app.kubernetes.io/name"] ?? o.object.metadata.name;
       for (const port of asList(spec["ports"])) {
