@@ -11,13 +11,22 @@ const { dir: TMP, cleanup } = tempDir("kdsl-lint-");
 test.before(() => ensureBundle());
 test.after(() => cleanup());
 
+// Clean for every rule but single-replica; CLEAN (two replicas) is clean for all.
 const LINTY = `app shop
 
 service api {
   image = "ghcr.io/example/api:1.4.2"
   replicas = 1
+  port http 8080
+  health {
+    readiness = http("/ready")
+    liveness = tcp()
+  }
+  scratch ["/tmp"]
+  disruption { max-unavailable = 1 }
+  avoid { "app.kubernetes.io/name" = "api" }
   resources {
-    cpu = 100m to 500m
+    cpu = 100m to 300m
     memory = 128Mi to 256Mi
   }
 }
