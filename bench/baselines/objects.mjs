@@ -74,7 +74,7 @@ function deployment(name, objectName, image, version, track, replicas, weight) {
               env: [{ name: "TOKEN", valueFrom: { secretKeyRef: { name: `${name}-keys`, key: "token" } } }],
               resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
               readinessProbe: probe(),
-              livenessProbe: probe(),
+              livenessProbe: { tcpSocket: { port: "http" } },
               securityContext: {
                 allowPrivilegeEscalation: false,
                 capabilities: { drop: ["ALL"] },
@@ -86,6 +86,13 @@ function deployment(name, objectName, image, version, track, replicas, weight) {
             },
           ],
           volumes: [{ name: "scratch-tmp", emptyDir: {} }],
+          affinity: {
+            podAntiAffinity: {
+              preferredDuringSchedulingIgnoredDuringExecution: [
+                { weight: 100, podAffinityTerm: { labelSelector: { matchLabels: { "app.kubernetes.io/name": name } }, topologyKey: "kubernetes.io/hostname" } },
+              ],
+            },
+          },
         },
       },
     },
