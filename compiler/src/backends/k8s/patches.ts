@@ -25,10 +25,20 @@ function workloads(ctx: BuildContext): Workload[] {
 }
 
 export function applyWorkloadSettings(ctx: BuildContext, objects: EmittedObject[]): void {
-  const all = workloads(ctx);
+  const all = workloads(ctx).filter((w) => (w as Partial<ServiceModel>).select || w.avoid || w.patches?.length);
   if (all.length === 0) return;
+  // Each workload's objects by its name label, indexed once: a scan of every object per workload
+  // was quadratic, and std/web gives every service an `avoid`.
+  const byName = new Map<string, EmittedObject[]>();
+  for (const o of objects) {
+    const name = o.object.metadata.labels?.[NAME];
+    if (name === undefined) continue;
+    const list = byName.get(name);
+    if (list) list.push(o);
+    else byName.set(name, [o]);
+  }
   for (const w of all) {
-    const mine = objects.filter((o) => o.object.metadata.labels?.[NAME] === w.name);
+    const mine = byName.get(w.name) ?? [];
     const select = (w as Partial<ServiceModel>).select;
     if (select) {
       for (const o of mine) if (o.object.kind === "Service") ((o.object as Json)["spec"] as Json)["selector"] = { [PART_OF]: ctx.app.name, ...select.matchLabels };

@@ -35,13 +35,13 @@ export function toPlan(app: AppModel, options: PlanOptions): { plan?: Plan; diag
   diagnostics.push(...cycles);
   const ignored = ignoredSettings(app);
   if (ignored.length) {
-    const list = ignored.map((i) => `\`${i.setting}\` (${i.declarations.join(", ")})`).join(", ");
+    const list = ignored.map((i) => `\`${i.setting}\` (${names(i.declarations, false)})`).join(", ");
     diagnostics.push(diag("KD6002", app.origin, `the local runtime ignores these Kubernetes-only settings: ${list}`, { hints: ["the plan's `ignored` list says why for each."] }));
   }
   const idle = [...app.services, ...app.jobs].filter((w) => w.run === undefined).map((w) => w.name);
   if (idle.length) {
     const first = [...app.services, ...app.jobs].find((w) => w.run === undefined)!;
-    diagnostics.push(diag("KD6003", first.origin, `not run locally, having no \`run\` command: ${idle.map((n) => `\`${n}\``).join(", ")}`, { hints: ["start them yourself (e.g. a container) or give them `run = \"...\"`; the plan lists them with `runnable: false`."] }));
+    diagnostics.push(diag("KD6003", first.origin, `not run locally, having no \`run\` command: ${names(idle)}`, { hints: ["start them yourself (e.g. a container) or give them `run = \"...\"`; the plan lists them with `runnable: false`."] }));
   }
   return { plan: { kdslPlan: PLAN_VERSION, app: app.name, root: options.root, profiles: app.profiles, basePort: options.basePort, services, jobs, order, ignored }, diagnostics };
 }
@@ -65,4 +65,10 @@ function planJob(ctx: EnvContext, j: JobModel | CronModel): PlanJob {
 /** The plan as written to disk: two-space JSON, keys in the order built, a final newline. */
 export function planJson(plan: Plan): string {
   return JSON.stringify(plan, null, 2) + "\n";
+}
+
+/** Names for a message: the first few, then how many more (a generated app may have thousands). */
+function names(list: readonly string[], quoted = true, shown = 8): string {
+  const head = list.slice(0, shown).map((n) => (quoted ? `\`${n}\`` : n)).join(", ");
+  return list.length > shown ? `${head} and ${list.length - shown} more` : head;
 }
