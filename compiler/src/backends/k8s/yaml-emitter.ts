@@ -22,12 +22,16 @@ export function emitYaml(value: unknown): string {
 
 /** Several documents separated by `---` lines. */
 export function emitYamlDocuments(values: readonly unknown[]): string {
+  // One short array per document, joined at once, then the documents joined: one array of
+  // millions of pieces for a whole stream cost more (its growth and one huge join) than this.
+  const docs: string[] = new Array(values.length);
   const parts: string[] = [];
   for (let i = 0; i < values.length; i++) {
-    if (i > 0) parts.push("---\n");
+    parts.length = 0;
     writeDocument(parts, values[i]);
+    docs[i] = parts.join("");
   }
-  return parts.join("");
+  return docs.join("---\n");
 }
 
 // ---------------------------------------------------------------------------------------------
