@@ -146,7 +146,7 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
             } else {
               const read = host.readFile(path.join(options.root, v.arg));
               if ("text" in read) value = read.text;
-              else diagnostics.push(diag("KD4002", v.span, `cannot read \`${v.arg}\` (${read.error})`, { hints: ["the path is relative to the project directory."] }));
+              else diagnostics.push(diag("KD4002", v.span, `cannot read \`${v.arg}\`: ${READ_ERRORS[read.error]}${read.detail ? ` (${read.detail})` : ""}`, { hints: ["the path is relative to the project directory."] }));
             }
           }
           entries.push(value === undefined ? { key, source, origin: v.span } : { key, source, value, origin: v.span });
@@ -219,3 +219,10 @@ function sec(s: number | undefined): number | undefined {
 }
 
 export { imageTag };
+
+/** The host's read errors in words, for KD4002. */
+const READ_ERRORS: Record<"not-found" | "is-directory" | "unreadable", string> = {
+  "not-found": "no such file",
+  "is-directory": "it is a directory",
+  unreadable: "it cannot be read",
+};
