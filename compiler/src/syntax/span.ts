@@ -19,17 +19,33 @@ export function fileStart(file: string): Span {
   return { file, start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 };
 }
 
+// Offsets of the line starts of recently used texts: positionAt is called once per diagnostic,
+// fix or suppression, and a scan from the file's start each time made many of them in one large
+// file quadratic. A few texts are kept (one file at a time is the usual pattern).
+const lineStarts = new Map<string, number[]>();
+function lineStartsOf(text: string): number[] {
+  let starts = lineStarts.get(text);
+  if (starts === undefined) {
+    starts = [0];
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    if (lineStarts.size >= 4) lineStarts.delete(lineStarts.keys().next().value!);
+    lineStarts.set(text, starts);
+  }
+  return starts;
+}
+
 /** Line and column (1-based) of an offset, for spans computed outside the lexer. */
 export function positionAt(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+  const at = Math.min(Math.max(offset, 0), text.length);
+  const starts = lineStartsOf(text);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
   }
-  return { line, col: offset - lineStart + 1 };
+  return { line: lo + 1, col: offset - starts[lo]! + 1 };
 }
 
 export function spanAt(file: string, text: string, start: number, end: number): Span {
