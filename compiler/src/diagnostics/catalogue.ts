@@ -17,7 +17,7 @@ const entries: CatalogueEntry[] = [
   { code: "KD1002", title: "unterminated string", severity: "error" },
   { code: "KD1003", title: "unterminated block comment", severity: "error" },
   { code: "KD1004", title: "syntax error", severity: "error" },
-  { code: "KD1005", title: "unclosed block", severity: "error" },
+  { code: "KD1005", title: "unclosed bracket", severity: "error" },
   { code: "KD1006", title: "nesting too deep", severity: "error" },
   { code: "KD1007", title: "file too large", severity: "error" },
   { code: "KD1008", title: "not a UTF-8 text file", severity: "error" },

@@ -24,7 +24,9 @@ export function checkIf(ctx: Ctx, key: string, type: Type, e: IfExpr, checkValue
   return { v: "cond", cond, then, else: otherwise, span: e.span };
 }
 
-function checkCondition(ctx: Ctx, c: Condition): CondValue | undefined {
+function checkCondition(ctx: Ctx, c: Condition | undefined): CondValue | undefined {
+  // Recovery may leave a part of a condition out; the syntax error already says so.
+  if (!c || (c.kind === "Compare" && (!c.subject || !c.value))) return undefined;
   if (c.kind === "Logic") {
     const left = checkCondition(ctx, c.left);
     const right = c.right ? checkCondition(ctx, c.right) : undefined;

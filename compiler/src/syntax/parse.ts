@@ -101,7 +101,7 @@ function checkNesting(all: IToken[]): { tokens: IToken[]; unclosed: IToken[]; to
     // Zero width (end before start): the span it gives is empty, right after the last token.
     tokens.push(createTokenInstance(close === "}" ? T.RBrace : close === "]" ? T.RBracket : T.RParen, "", at, at - 1, last?.endLine ?? 1, last?.endLine ?? 1, col, col - 1));
   }
-  const result: { tokens: IToken[]; unclosed: IToken[]; tooDeep?: IToken } = { tokens, unclosed: tooDeep ? [] : stack.filter((t) => t.image === "{") };
+  const result: { tokens: IToken[]; unclosed: IToken[]; tooDeep?: IToken } = { tokens, unclosed: tooDeep ? [] : stack.slice() };
   if (tooDeep) result.tooDeep = tooDeep;
   return result;
 }

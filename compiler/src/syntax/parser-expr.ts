@@ -147,6 +147,8 @@ export abstract class ExprParser extends EmbeddedActionsParser {
 
   protected cover2(first: Span | undefined, last: Span | undefined): Span {
     const a = first ?? last ?? { file: this.file, start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 };
-    return last ? spanCovering(a, last) : a;
+    // A part recovery left out can come back as a placeholder at the file's start: never let a
+    // span end before it begins.
+    return last && last.end >= a.start ? spanCovering(a, last) : a;
   }
 }

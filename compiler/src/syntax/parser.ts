@@ -243,7 +243,7 @@ class KdslParser extends ExprParser {
           this.ACTION(() => {
             if (value === undefined && !eq.isInsertedInRecovery) this.extra.push(diag("KD1004", this.sp(eq), `expected a value after \`=\``, { label: "no value on this line" }));
           });
-          return this.ACTION((): A.Member => ({ kind: "Assign", path, value, span: this.cover2(first.span, value?.span) }));
+          return this.ACTION((): A.Member => ({ kind: "Assign", path, value, span: this.cover2(first?.span, value?.span) }));
         },
       },
       {
@@ -255,7 +255,7 @@ class KdslParser extends ExprParser {
             return this.SUBRULE2(this.expr);
           });
           return this.ACTION(
-            (): A.Member => ({ kind: "FieldDecl", name: first, type, default: def, doc: this.docs(first.span.start), span: this.cover2(first.span, def?.span ?? type?.span) }),
+            (): A.Member => ({ kind: "FieldDecl", name: first, type, default: def, doc: first ? this.docs(first.span.start) : undefined, span: this.cover2(first?.span, def?.span ?? type?.span) }),
           );
         },
       },
@@ -263,7 +263,7 @@ class KdslParser extends ExprParser {
         ALT: () => {
           const body = this.SUBRULE(this.block);
           // Recovery may leave the block out; the tree promises one, so it gets an empty block.
-          return this.ACTION((): A.Member => ({ kind: "Nested", path, body: body ?? { kind: "Block", members: [], closed: false, span: first.span }, doc: this.docs(first.span.start), span: this.cover2(first.span, body?.span) }));
+          return this.ACTION((): A.Member => ({ kind: "Nested", path, body: body ?? { kind: "Block", members: [], closed: false, span: this.cover2(first?.span, undefined) }, doc: first ? this.docs(first.span.start) : undefined, span: this.cover2(first?.span, body?.span) }));
         },
       },
       {
@@ -271,7 +271,7 @@ class KdslParser extends ExprParser {
         ALT: () => {
           const op = this.OR2([{ ALT: () => this.CONSUME(T.In) }, { ALT: () => this.CONSUME(T.NotIn) }]);
           const value = this.SUBRULE4(this.primary);
-          return this.ACTION((): A.Member => ({ kind: "Directive", path, args: value ? [value] : [], op: op.image === "in" ? "in" : "notin", span: this.cover2(first.span, value?.span ?? this.sp(op)) }));
+          return this.ACTION((): A.Member => ({ kind: "Directive", path, args: value ? [value] : [], op: op.image === "in" ? "in" : "notin", span: this.cover2(first?.span, value?.span ?? this.sp(op)) }));
         },
       },
       {
@@ -293,14 +293,17 @@ class KdslParser extends ExprParser {
           return this.ACTION((): A.Member => {
             const present = args.filter(Boolean);
             const last = arrow?.span ?? present[present.length - 1]?.span;
-            return { kind: "Directive", path, args: present, arrow, span: this.cover2(first.span, last) };
+            return { kind: "Directive", path, args: present, arrow, span: this.cover2(first?.span, last) };
           });
         },
       },
     ]) }) as A.Member | undefined;
     this.OPTION3(() => this.CONSUME(T.Semi));
     return this.ACTION((): A.Member => {
-      const member = m ?? { kind: "Directive", path, args: [], span: this.cover2(first.span, path[path.length - 1]?.span) };
+      // A key recovery had to invent (absent) makes the member meaningless: drop it, the syntax
+      // error says what is wrong.
+      if (!first || path.some((p) => !p)) return undefined as unknown as A.Member;
+      const member = m ?? { kind: "Directive", path, args: [], span: this.cover2(first?.span, path[path.length - 1]?.span) };
       if (!bang) return member;
       // `!key` is a bare key only; anything after it is kept (and reported by the checker) as written.
       const span = spanCovering(this.sp(bang), member.span);
