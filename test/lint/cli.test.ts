@@ -6,31 +6,14 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { crashSigns, describe, ensureBundle, kdsl, tempDir } from "../cli/run-cli.ts";
 import { RULES } from "../../compiler/src/lint/registry.ts";
+import { SINGLE_REPLICA_APP } from "./fixtures.ts";
 
 const { dir: TMP, cleanup } = tempDir("kdsl-lint-");
 test.before(() => ensureBundle());
 test.after(() => cleanup());
 
 // Clean for every rule but single-replica; CLEAN (two replicas) is clean for all.
-const LINTY = `app shop
-
-service api {
-  image = "ghcr.io/example/api:1.4.2"
-  replicas = 1
-  port http 8080
-  health {
-    readiness = http("/ready")
-    liveness = tcp()
-  }
-  scratch ["/tmp"]
-  disruption { max-unavailable = 1 }
-  avoid { "app.kubernetes.io/name" = "api" }
-  resources {
-    cpu = 100m to 300m
-    memory = 128Mi to 256Mi
-  }
-}
-`;
+const LINTY = SINGLE_REPLICA_APP;
 const CLEAN = LINTY.replace("replicas = 1", "replicas = 2");
 
 function project(name: string, files: Record<string, string>): string {

@@ -10,27 +10,9 @@ import { EXPLANATIONS } from "../../compiler/src/diagnostics/explanations.ts";
 import { renderPlain } from "../../compiler/src/diagnostics/render.ts";
 import { stdlibFiles } from "../diagnostics/invalid-fixtures.ts";
 import type { Rule } from "../../compiler/src/lint/rule.ts";
+import { SINGLE_REPLICA_APP } from "./fixtures.ts";
 
-// A service every rule accepts except single-replica (one replica): the engine tests watch that one.
-const APP = `app shop
-
-service api {
-  image = "ghcr.io/example/api:1.4.2"
-  replicas = 1
-  port http 8080
-  health {
-    readiness = http("/ready")
-    liveness = tcp()
-  }
-  scratch ["/tmp"]
-  disruption { max-unavailable = 1 }
-  avoid { "app.kubernetes.io/name" = "api" }
-  resources {
-    cpu = 100m to 300m
-    memory = 128Mi to 256Mi
-  }
-}
-`;
+const APP = SINGLE_REPLICA_APP;
 const run = (files: Record<string, string>, entry = "p") => lint(memoryHost(files, stdlibFiles()), entry);
 const codes = (files: Record<string, string>) => run(files).diagnostics.map((d) => `${d.code}@${d.span.file}:${d.span.line}`);
 

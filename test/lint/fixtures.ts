@@ -65,3 +65,24 @@ export function lintCase(c: LintCase, text = c.text): LintResult {
 export function fixCase(c: LintCase, text = c.text): FixResult {
   return fixProject(hostFor(c.entry, text), c.entry, c.config ? { config: c.config } : {}, (d) => d.code === c.rule);
 }
+
+/** An app every rule accepts except single-replica (one replica): the engine and CLI tests watch that one. */
+export const SINGLE_REPLICA_APP = `app shop
+
+service api {
+  image = "ghcr.io/example/api:1.4.2"
+  replicas = 1
+  port http 8080
+  health {
+    readiness = http("/ready")
+    liveness = tcp()
+  }
+  scratch ["/tmp"]
+  disruption { max-unavailable = 1 }
+  avoid { "app.kubernetes.io/name" = "api" }
+  resources {
+    cpu = 100m to 300m
+    memory = 128Mi to 256Mi
+  }
+}
+`;
