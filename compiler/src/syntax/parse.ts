@@ -1,7 +1,8 @@
 // The front end's entry point: text → SourceFile + diagnostics. Guards run before chevrotain so
 // that hostile input (huge files, very deep nesting) costs bounded time and never overflows the stack.
 import type { IToken, IRecognitionException } from "chevrotain";
-import { EOF, createTokenInstance } from "chevrotain";
+import { EOF } from "chevrotain";
+import { makeToken } from "./token.ts";
 import { lex } from "./lexer.ts";
 import { parserInstance } from "./parser.ts";
 import type { SourceFile, Comment } from "./ast.ts";
@@ -99,7 +100,7 @@ function checkNesting(all: IToken[]): { tokens: IToken[]; unclosed: IToken[]; to
     const at = last ? (last.endOffset ?? last.startOffset) + 1 : 0;
     const col = (last?.endColumn ?? 0) + 1;
     // Zero width (end before start): the span it gives is empty, right after the last token.
-    tokens.push(createTokenInstance(close === "}" ? T.RBrace : close === "]" ? T.RBracket : T.RParen, "", at, at - 1, last?.endLine ?? 1, last?.endLine ?? 1, col, col - 1));
+    tokens.push(makeToken(close === "}" ? T.RBrace : close === "]" ? T.RBracket : T.RParen, "", at, at - 1, last?.endLine ?? 1, last?.endLine ?? 1, col, col - 1));
   }
   const result: { tokens: IToken[]; unclosed: IToken[]; tooDeep?: IToken } = { tokens, unclosed: tooDeep ? [] : stack.slice() };
   if (tooDeep) result.tooDeep = tooDeep;

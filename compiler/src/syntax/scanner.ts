@@ -8,7 +8,8 @@
 // two on varied input): longest match, keywords only as whole names, comments kept in their own
 // list, unterminated strings and block comments as tokens of their own. Only `\n` ends a line
 // (`\r\n` counts once, a lone `\r` is whitespace), as in spanAt/positionAt and the code frames.
-import { createTokenInstance, type IToken, type TokenType } from "chevrotain";
+import type { IToken, TokenType } from "chevrotain";
+import { makeToken } from "./token.ts";
 import * as T from "./tokens.ts";
 
 export interface ScanError {
@@ -56,7 +57,7 @@ export function scan(text: string): ScanResult {
 
   /** Adds a token for text[start, end) that starts at (sLine, sCol) and contains no line break. */
   const push = (list: IToken[], type: TokenType, start: number, end: number, sLine: number, sCol: number): void => {
-    list.push(createTokenInstance(type, text.slice(start, end), start, end - 1, sLine, sLine, sCol, sCol + (end - start) - 1));
+    list.push(makeToken(type, text.slice(start, end), start, end - 1, sLine, sLine, sCol, sCol + (end - start) - 1));
   };
   const flushError = (): void => {
     if (errorStart >= 0) {
@@ -109,7 +110,7 @@ export function scan(text: string): ScanResult {
         lineStart = j + 1;
       }
       i = end;
-      comments.push(createTokenInstance(close < 0 ? T.UnterminatedBlockComment : T.BlockComment, text.slice(start, end), start, end - 1, sLine, endLine, col, end - 1 - endLineStart + 1));
+      comments.push(makeToken(close < 0 ? T.UnterminatedBlockComment : T.BlockComment, text.slice(start, end), start, end - 1, sLine, endLine, col, end - 1 - endLineStart + 1));
       continue;
     }
     if (c === 34) {
@@ -182,7 +183,7 @@ export function scan(text: string): ScanResult {
       i = j;
       const image = text.slice(start, j);
       const type = (j - start <= LONGEST_KEYWORD && KEYWORD_BY_TEXT.get(image)) || T.Ident;
-      tokens.push(createTokenInstance(type, image, start, j - 1, line, line, col, col + (j - start) - 1));
+      tokens.push(makeToken(type, image, start, j - 1, line, line, col, col + (j - start) - 1));
       continue;
     }
     const candidates = PUNCT.get(c);
