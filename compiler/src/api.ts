@@ -83,20 +83,10 @@ export interface BuildResult extends CheckResult {
 
 /** Check, evaluate the chosen profiles, lower to the app model and emit validated Kubernetes YAML. */
 export function build(host: Host, entry: string, options: BuildOptions = {}): BuildResult {
-  const first = check(host, entry);
-  if (first.fatal || !first.analysis) return first;
-  const project = loadProject(host, first.program.root);
-  const checked = project.file !== undefined && project.text !== undefined ? { ...first, program: { ...first.program, texts: new Map([...first.program.texts, [project.file, project.text]]) } } : first;
-  const analysis = first.analysis;
-  const settings = project.settings;
-  const target = options.target ?? settings.target ?? "kubernetes";
-  const profiles = options.profiles ?? projectProfiles(project, analysis.profiles);
-  const evaluated = evaluate(analysis, profiles);
-  let diagnostics = [...checked.diagnostics, ...project.diagnostics, ...(options.profiles ? [] : unknownProfiles(project, analysis.profiles)), ...evaluated.diagnostics];
-  if (hasErrors(diagnostics)) return { ...checked, target, diagnostics: sortDiagnostics(diagnostics) };
-  const lowered = lower(analysis, evaluated.decls, host, { secrets: options.secrets ?? settings.secrets ?? "reference", profiles, root: checked.program.root, namespace: settings.namespace, strategy: settings.strategy });
-  diagnostics = [...diagnostics, ...lowered.diagnostics];
-  if (hasErrors(diagnostics)) return { ...checked, target, app: lowered.app, diagnostics: sortDiagnostics(diagnostics) };
+  const prepared = prepare(host, entry, options);
+  if (!("lowered" in prepared)) return prepared.result;
+  const { checked, target, evaluated, lowered, settings } = prepared;
+  let diagnostics = prepared.diagnostics;
   if (target === "runtime") {
     const planned = toPlan(lowered.app, { root: options.planRoot ?? checked.program.root, basePort: settings.basePort ?? DEFAULT_BASE_PORT });
     diagnostics = sortDiagnostics([...diagnostics, ...planned.diagnostics]);
@@ -107,6 +97,85 @@ export function build(host: Host, entry: string, options: BuildOptions = {}): Bu
   diagnostics = sortDiagnostics([...diagnostics, ...k8s.diagnostics]);
   const result = { ...checked, target, app: lowered.app, objects: k8s.objects, decls: evaluated.decls, diagnostics };
   return hasErrors(diagnostics) || options.yaml === false ? result : { ...result, yaml: toYaml(k8s.objects.map((o) => o.object)) };
+}
+
+/** What `kdsl build` writes, and what it needs to report problems: nothing of the stages between. */
+export interface BuildOutput {
+  readonly diagnostics: readonly Diagnostic[];
+  /** The source text of every file, by path, for code frames. */
+  readonly texts: ReadonlyMap<string, string>;
+  readonly fatal?: string;
+  readonly target?: "kubernetes" | "runtime";
+  /** The app's name, when the app got as far as its model. */
+  readonly appName?: string;
+  /** Kubernetes objects written (kubernetes target). */
+  readonly objectCount?: number;
+  readonly yaml?: string;
+  readonly plan?: Plan;
+  readonly planJson?: string;
+}
+
+/**
+ * build() for callers that only write the result (the CLI's `kdsl build`). Same output and
+ * diagnostics, but each stage's data is let go as soon as the next stage has what it needs: the
+ * syntax tree, the analysis and the evaluated values once the app model exists. On the
+ * 5,000-service bench app they are ~55 MiB of the ~80 MiB build() keeps alive to its end, which
+ * is what the peak-memory budget is about. The language server and the linter want those stages
+ * and call build().
+ */
+export function buildOutput(host: Host, entry: string, options: Omit<BuildOptions, "yaml"> = {}): BuildOutput {
+  let prepared: Prepared | undefined = prepare(host, entry, options);
+  if (!("lowered" in prepared)) {
+    const { result } = prepared;
+    return { diagnostics: result.diagnostics, texts: result.program.texts, fatal: result.fatal, target: result.target, appName: result.app?.name };
+  }
+  const { target, settings } = prepared;
+  const texts = prepared.checked.program.texts;
+  const root = prepared.checked.program.root;
+  const app = prepared.lowered.app;
+  let diagnostics = prepared.diagnostics;
+  prepared = undefined; // the tree, the analysis and the values: garbage from here on
+  const base = { texts, target, appName: app.name };
+  if (target === "runtime") {
+    const planned = toPlan(app, { root: options.planRoot ?? root, basePort: settings.basePort ?? DEFAULT_BASE_PORT });
+    diagnostics = sortDiagnostics([...diagnostics, ...planned.diagnostics]);
+    return hasErrors(diagnostics) || !planned.plan ? { ...base, diagnostics } : { ...base, diagnostics, plan: planned.plan, planJson: planJson(planned.plan) };
+  }
+  const k8s = toKubernetes(app);
+  diagnostics = sortDiagnostics([...diagnostics, ...k8s.diagnostics]);
+  if (hasErrors(diagnostics)) return { ...base, diagnostics, objectCount: k8s.objects.length };
+  return { ...base, diagnostics, objectCount: k8s.objects.length, yaml: toYaml(k8s.objects.map((o) => o.object)) };
+}
+
+type Prepared =
+  | { readonly result: BuildResult }
+  | {
+      readonly checked: CheckResult & { readonly analysis: Analysis };
+      readonly settings: LoadedProject["settings"];
+      readonly target: "kubernetes" | "runtime";
+      readonly evaluated: ReturnType<typeof evaluate>;
+      readonly lowered: ReturnType<typeof lower>;
+      /** Everything so far, not yet sorted: no errors among them. */
+      readonly diagnostics: readonly Diagnostic[];
+    };
+
+/** The stages both builds share: check, the project file, profiles, evaluation and lowering. */
+function prepare(host: Host, entry: string, options: BuildOptions): Prepared {
+  const first = check(host, entry);
+  if (first.fatal || !first.analysis) return { result: first };
+  const project = loadProject(host, first.program.root);
+  const checked = project.file !== undefined && project.text !== undefined ? { ...first, program: { ...first.program, texts: new Map([...first.program.texts, [project.file, project.text]]) } } : first;
+  const analysis = first.analysis;
+  const settings = project.settings;
+  const target = options.target ?? settings.target ?? "kubernetes";
+  const profiles = options.profiles ?? projectProfiles(project, analysis.profiles);
+  const evaluated = evaluate(analysis, profiles);
+  let diagnostics = [...checked.diagnostics, ...project.diagnostics, ...(options.profiles ? [] : unknownProfiles(project, analysis.profiles)), ...evaluated.diagnostics];
+  if (hasErrors(diagnostics)) return { result: { ...checked, target, diagnostics: sortDiagnostics(diagnostics) } };
+  const lowered = lower(analysis, evaluated.decls, host, { secrets: options.secrets ?? settings.secrets ?? "reference", profiles, root: checked.program.root, namespace: settings.namespace, strategy: settings.strategy });
+  diagnostics = [...diagnostics, ...lowered.diagnostics];
+  if (hasErrors(diagnostics)) return { result: { ...checked, target, app: lowered.app, diagnostics: sortDiagnostics(diagnostics) } };
+  return { checked: { ...checked, analysis }, settings, target, evaluated, lowered, diagnostics };
 }
 
 /** kdsl.json's default profiles that the app declares (the others are KD7022, not KD2014). */

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { build, type BuildOptions } from "../../compiler/src/api.ts";
+import { build, buildOutput, type BuildOptions } from "../../compiler/src/api.ts";
 import { memoryHost } from "../../compiler/src/host.ts";
 import { decodeSource } from "../../compiler/src/syntax/decode.ts";
 import { renderPlain } from "../../compiler/src/diagnostics/render.ts";
@@ -114,6 +114,11 @@ export function runFixture(fx: Fixture): FixtureRun {
   // Options not given fall back to the fixture's kdsl.json, as on the command line.
   const options: BuildOptions = { profiles: fx.options.profiles, secrets: fx.options.secrets };
   const result = build(host, fx.entry, options);
+  // The CLI builds with buildOutput (stages freed early): it must report exactly the same.
+  const cli = buildOutput(host, fx.entry, options);
+  if (cli.diagnostics.map(renderPlain).join("\n") !== result.diagnostics.map(renderPlain).join("\n") || cli.fatal !== result.fatal) {
+    throw new Error(`buildOutput and build disagree on ${fx.name}`);
+  }
   const undecodable = new Set(decodeErrors.map((d) => d.span.file));
   const diagnostics = [...decodeErrors, ...result.diagnostics.filter((d) => !undecodable.has(d.span.file))];
   const text = diagnostics.map((d) => renderPlain(d) + "\n").join("");

@@ -6,7 +6,7 @@ import * as assert from "uvu/assert";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { parseAllDocuments } from "yaml";
-import { build } from "../../compiler/src/api.ts";
+import { build, buildOutput } from "../../compiler/src/api.ts";
 import { lint } from "../../compiler/src/lint/index.ts";
 import { format } from "../../compiler/src/format/index.ts";
 import { renderPlain } from "../../compiler/src/diagnostics/render.ts";
@@ -57,8 +57,11 @@ for (const name of examples) {
       assert.type(r.yaml, "string");
       const app = r.app!.name;
       golden(path.join(dir, "expected", `${app}${v.suffix}.yaml`), r.yaml!);
-      const again = build(repoHost(EXAMPLE_ENV), rel, { profiles: v.profiles, secrets: v.secrets });
+      // The second build is the CLI's (buildOutput, which frees each stage early): the same bytes.
+      const again = buildOutput(repoHost(EXAMPLE_ENV), rel, { profiles: v.profiles, secrets: v.secrets });
       assert.is(again.yaml, r.yaml, "two builds are byte-identical");
+      assert.is(again.objectCount, r.objects!.length);
+      assert.is(again.appName, app);
       const docs = parseAllDocuments(r.yaml!);
       assert.is(docs.length, r.objects!.length);
       for (const doc of docs) {
@@ -72,6 +75,7 @@ for (const name of examples) {
     const r = build(repoHost(EXAMPLE_ENV), rel, { target: "runtime" });
     assert.equal(r.diagnostics.filter((d) => d.severity !== "info").map(renderPlain), [], "only notes (what runs locally and what is ignored)");
     golden(path.join(dir, "expected", `${r.app!.name}.plan.json`), r.planJson!);
+    assert.is(buildOutput(repoHost(EXAMPLE_ENV), rel, { target: "runtime" }).planJson, r.planJson, "the CLI's build writes the same plan");
     assert.equal(validatePlan(r.plan), [], "the plan fits its schema");
   });
   test(`${name}: every .kdsl file is a formatting fixed point`, () => {

@@ -3,7 +3,7 @@
 import path from "node:path";
 import { readFileSync, statSync } from "node:fs";
 import { createTwoFilesPatch } from "diff";
-import { build, hasErrors } from "@kdsl/compiler";
+import { buildOutput, hasErrors } from "@kdsl/compiler";
 import { fsHost, withDecodeErrors } from "../fs-host.ts";
 import { printDiagnostics, writeAtomic } from "../output.ts";
 import { UsageError } from "../errors.ts";
@@ -18,15 +18,15 @@ export function run(flags: Flags): number {
   if (target !== undefined && target !== "kubernetes" && target !== "runtime") throw new UsageError(`--target must be \`kubernetes\` or \`runtime\`, not \`${target}\``);
   const host = fsHost();
   const profiles = flags.profile ? flags.profile.flatMap((p) => p.split(",")).filter(Boolean) : undefined;
-  const result = build(host, entry, { profiles, secrets, target, planRoot: planRoot(entry, flags.output) });
+  const result = buildOutput(host, entry, { profiles, secrets, target, planRoot: planRoot(entry, flags.output) });
   if (result.fatal) throw new UsageError(result.fatal);
-  const { diagnostics, texts } = withDecodeErrors(host, result.diagnostics, result.program.texts);
+  const { diagnostics, texts } = withDecodeErrors(host, result.diagnostics, result.texts);
   // Without -o, stdout is the YAML (or plan): JSON diagnostics go to stderr so that both stay parseable.
   printDiagnostics(diagnostics, texts, flags.format, flags.output ? process.stdout : process.stderr);
   const runtime = result.target === "runtime";
   const text = runtime ? result.planJson : result.yaml;
   if (hasErrors(diagnostics) || text === undefined) return 1;
-  const name = `${result.app?.name ?? "app"}${runtime ? ".plan.json" : ".yaml"}`;
+  const name = `${result.appName ?? "app"}${runtime ? ".plan.json" : ".yaml"}`;
   if (flags.check) return checkUpToDate(flags, name, text);
   if (flags.output) {
     const file = path.join(flags.output, name);
@@ -35,7 +35,7 @@ export function run(flags: Flags): number {
     } catch (e) {
       throw new UsageError(`cannot write ${file}: ${(e as Error).message}`);
     }
-    const what = runtime ? `${result.plan?.services.length ?? 0} services, ${result.plan?.jobs.length ?? 0} jobs` : `${result.objects?.length ?? 0} objects`;
+    const what = runtime ? `${result.plan?.services.length ?? 0} services, ${result.plan?.jobs.length ?? 0} jobs` : `${result.objectCount ?? 0} objects`;
     if (flags.format === "pretty") process.stderr.write(`wrote ${file} (${what})\n`);
   } else {
     process.stdout.write(text);

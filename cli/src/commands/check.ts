@@ -11,7 +11,7 @@ export function run(flags: Flags): number {
   if (!entry || flags.positionals.length > 1) throw new UsageError("check takes one file or directory: kdsl check <path>");
   const host = fsHost();
   const profiles = (flags.profile ?? []).flatMap((p) => p.split(",")).filter(Boolean);
-  const result = build(host, entry, { profiles, secrets: "reference" });
+  const result = build(host, entry, { profiles, secrets: "reference", yaml: false });
   if (result.fatal) throw new UsageError(result.fatal);
   const { diagnostics, texts } = withDecodeErrors(host, result.diagnostics, result.program.texts);
   printDiagnostics(diagnostics, texts, flags.format);
