@@ -9,7 +9,7 @@ import { merge, type BlockValue, type Value } from "../semantics/values.ts";
 import { APP_TARGET, type Analysis } from "../semantics/analyse.ts";
 import type * as IR from "./model.ts";
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function get<V extends Value["v"]>(b: BlockValue | undefined, key: string, v: V): Extract<Value, { v: V }> | undefined {
   const x = b?.fields.get(key);
@@ -25,9 +25,8 @@ function countOrShare(b: BlockValue, key: string): IR.CountOrShare | undefined {
 
 const isZero = (c: IR.CountOrShare | undefined) => c !== undefined && ("count" in c ? c.count === 0 : c.percent === 0);
 
-/** `scratch`, `user` and `api-token`, shared by services, jobs and crons; nothing when unset. */
-export function lowerPod(b: BlockValue, diagnostics: Diagnostic[], volumePaths: readonly { path: string; span: Span }[] = []): Pick<IR.Workload, "scratch" | "user" | "apiToken"> {
-  const out: Mutable<Pick<IR.Workload, "scratch" | "user" | "apiToken">> = {};
+/** `scratch`, `user` and `api-token`, shared by services, jobs and crons, set on `w`; nothing when unset. */
+export function lowerPod<W extends Mutable<IR.Workload>>(b: BlockValue, w: W, diagnostics: Diagnostic[], volumePaths: readonly { path: string; span: Span }[] = []): W {
   const scratch = get(b, "scratch", "list");
   const paths: { path: string; span: Span }[] = [];
   for (const p of volumePaths) {
@@ -41,20 +40,20 @@ export function lowerPod(b: BlockValue, diagnostics: Diagnostic[], volumePaths: 
       if (mountPathOk(item.s, item.span, paths, diagnostics)) list.push(item.s);
       paths.push({ path: item.s, span: item.span });
     }
-    if (list.length > 0) out.scratch = list;
+    if (list.length > 0) w.scratch = list;
   }
   const user = get(b, "user", "int");
   if (user) {
     if (user.n < 1) diagnostics.push(diag("KD3003", user.span, `\`user\` must be a user id above 0: containers run as non-root`));
-    else out.user = user.n;
+    else w.user = user.n;
   }
-  if (get(b, "api-token", "bool")?.b === true) out.apiToken = true;
-  return out;
+  if (get(b, "api-token", "bool")?.b === true) w.apiToken = true;
+  return w;
 }
 
 /** An absolute, normalised path, not mounted twice. */
 function mountPathOk(path: string, span: Span, earlier: readonly { path: string; span: Span }[], diagnostics: Diagnostic[]): boolean {
-  const normal = path.startsWith("/") && path.length > 1 && !path.endsWith("/") && !path.split("/").slice(1).some((s) => s === "" || s === "." || s === "..");
+  const normal = path.startsWith("/") && path.length > 1 && !path.endsWith("/") && !path.includes("//") && !path.includes("/./") && !path.includes("/../") && !path.endsWith("/.") && !path.endsWith("/..");
   if (!normal) {
     diagnostics.push(diag("KD3025", span, `\`${path}\` is not a mount path: it must be absolute, not \`/\`, without \`.\`, \`..\`, \`//\` or a trailing \`/\``));
     return false;
@@ -67,9 +66,14 @@ function mountPathOk(path: string, span: Span, earlier: readonly { path: string;
   return true;
 }
 
-/** The service's scaling, rollout, disruption and storage settings, checked together. */
-export function lowerServiceOps(b: BlockValue, replicas: number, hasCpuRequest: boolean, versions: number, diagnostics: Diagnostic[]): Pick<IR.ServiceModel, "rollout" | "autoscale" | "disruption" | "stateful" | "volumes"> & { volumePaths: { path: string; span: Span }[] } {
-  const out: Mutable<Pick<IR.ServiceModel, "rollout" | "autoscale" | "disruption" | "stateful" | "volumes">> & { volumePaths: { path: string; span: Span }[] } = { volumePaths: [] };
+/**
+ * The service's scaling, rollout, disruption and storage settings, checked together and set on
+ * `out` (whose replicas and versions are known); returns the volumes' mount paths.
+ */
+export function lowerServiceOps(b: BlockValue, out: Mutable<IR.ServiceModel>, hasCpuRequest: boolean, diagnostics: Diagnostic[]): { path: string; span: Span }[] {
+  const replicas = out.replicas;
+  const versions = out.versions.length;
+  const volumePaths: { path: string; span: Span }[] = [];
   const stateful = get(b, "stateful", "bool");
   if (stateful?.b) {
     out.stateful = true;
@@ -141,7 +145,7 @@ export function lowerServiceOps(b: BlockValue, replicas: number, hasCpuRequest: 
       const cls = get(v, "class", "string");
       if (cls) vol.storageClass = cls.s;
       list.push(vol);
-      out.volumePaths.push({ path: path.s, span: path.span });
+      volumePaths.push({ path: path.s, span: path.span });
     }
     const several = replicas > 1 || (auto !== undefined && (out.autoscale?.max ?? 1) > 1);
     if (!stateful?.b && several && list.length > 0) {
@@ -149,12 +153,14 @@ export function lowerServiceOps(b: BlockValue, replicas: number, hasCpuRequest: 
     }
     out.volumes = list;
   }
-  return out;
+  return volumePaths;
 }
 
-/** The `cron` kind's own fields over the workload's. */
-export function lowerCron(b: BlockValue, w: IR.Workload, diagnostics: Diagnostic[]): IR.CronModel {
-  const c: Mutable<IR.CronModel> = { ...w, schedule: get(b, "schedule", "string")?.s ?? "@daily", overlap: (get(b, "overlap", "string")?.s as IR.CronModel["overlap"] | undefined) ?? "forbid", retries: get(b, "retries", "int")?.n ?? 3 };
+/** The `cron` kind's own fields, set on the workload being built. */
+export function lowerCron(b: BlockValue, c: Mutable<IR.CronModel>, diagnostics: Diagnostic[]): IR.CronModel {
+  c.schedule = get(b, "schedule", "string")?.s ?? "@daily";
+  c.overlap = (get(b, "overlap", "string")?.s as IR.CronModel["overlap"] | undefined) ?? "forbid";
+  c.retries = get(b, "retries", "int")?.n ?? 3;
   const tz = get(b, "timezone", "string");
   if (tz) {
     // IANA names as Kubernetes accepts them: `Area/City`, `UTC`, `Etc/GMT+1`; no `CRON_TZ=` prefixes.
