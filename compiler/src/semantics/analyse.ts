@@ -14,6 +14,7 @@ import { block, merge, type BlockValue, type Value } from "./values.ts";
 import { checkDnsLabel } from "./names.ts";
 import { didYouMean } from "./suggest.ts";
 import { instantiateChain } from "./template-args.ts";
+import { TemplateMemo, watchName } from "./template-memo.ts";
 
 /** What `app.namespace = ...` in a profile targets (the overlay's key). */
 export const APP_TARGET = "app";
@@ -115,28 +116,30 @@ export function analyse(program: Program): Analysis {
   }
 
   const checked: CheckedDecl[] = [];
+  const memo = new TemplateMemo();
+  const chains = new Map<string, Instantiated>();
   for (const sym of decls.values()) {
     const schema = kinds.get(sym.kind)!;
     const ctx: Ctx = { scope, selfName: sym.name, diagnostics };
-    let value = block(new Map(), sym.decl.span);
-    const bodies: Block[] = [];
-    const chain = templateChain(ctx, sym.decl.from, sym.kind);
-    const instances = instantiateChain(ctx, sym.decl, chain);
+    const where = `a ${sym.kind}`;
+    let value = EMPTY;
+    const { chain, instances } = instantiated(ctx, sym, chains);
     for (let i = 0; i < chain.length; i++) {
       const body = instances[i];
-      if (chain[i]!.body) bodies.push(chain[i]!.body!);
-      if (body) value = merge(value, checkBlock(ctx, body, schema.fields, `a ${sym.kind}`));
+      if (body) value = merge(value, memo.checkBody(ctx, body, schema.fields, where));
     }
-    if (sym.decl.body) bodies.push(sym.decl.body);
-    if (sym.decl.body) value = merge(value, checkBlock(ctx, sym.decl.body, schema.fields, `a ${sym.kind}`));
-    value = { ...value, span: sym.decl.span };
-    // A field written with a bad value has been reported already; only unwritten ones are missing.
-    const written = new Set(bodies.flatMap((b) => b.members.map((m) => (m.kind === "FieldDecl" ? m.name.text : m.path[0]?.text ?? ""))));
-    for (const [name, field] of schema.fields) {
-      if (!field.optional && name !== "_" && !value.fields.has(name) && !written.has(name)) {
-        diagnostics.push(diag("KD3009", sym.decl.name!.span, `${sym.kind} \`${sym.name}\` has no \`${name}\``, { label: `\`${name}\` is required`, hints: field.doc ? [field.doc.split("\n")[0]!] : [] }));
+    if (sym.decl.body) value = merge(value, checkBlock(ctx, sym.decl.body, schema.fields, where));
+    value = block(value.fields, sym.decl.span);
+    for (const name of requirements(schema.fields)) {
+      const field = schema.fields.get(name)!;
+      if (field.type.t === "record") {
+        const inner = value.fields.get(name);
+        if (inner?.v === "block") requiredInside(diagnostics, name, field.type.fields, inner, bodiesOf(chain, sym.decl.body));
+        continue;
       }
-      if (field.type.t === "record") requiredInside(diagnostics, name, field.type.fields, value.fields.get(name), bodies);
+      // A field written with a bad value has been reported already; only unwritten ones are missing.
+      if (value.fields.has(name) || writes(bodiesOf(chain, sym.decl.body), name)) continue;
+      diagnostics.push(diag("KD3009", sym.decl.name!.span, `${sym.kind} \`${sym.name}\` has no \`${name}\``, { label: `\`${name}\` is required`, hints: field.doc ? [field.doc.split("\n")[0]!] : [] }));
     }
     checked.push({ symbol: sym, schema, value });
   }
@@ -147,12 +150,73 @@ export function analyse(program: Program): Analysis {
   return { scope, app, decls: checked, profiles: overlays, diagnostics: dedupe(diagnostics) };
 }
 
+/** Nothing set yet: merged under a declaration's first template (or its body), it adds nothing. */
+const EMPTY: BlockValue = block(new Map(), { file: ".", start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 });
+
+interface Instantiated {
+  readonly chain: readonly TemplateDecl[];
+  readonly instances: readonly (Block | undefined)[];
+}
+
+/**
+ * A declaration's template chain with its parameters substituted. Without arguments at the use
+ * site, that is the same for every declaration of the kind that names the same template: made
+ * once, when making it reported nothing and did not depend on the declaration's name (a default
+ * such as `"${name}-cache"` checked as a Name does), and then shared, so that the template bodies
+ * are the same nodes for every user and TemplateMemo can recognise their members.
+ */
+function instantiated(ctx: Ctx, sym: DeclSymbol, cache: Map<string, Instantiated>): Instantiated {
+  const from = sym.decl.from;
+  const key = from && !sym.decl.args ? `${sym.kind} ${from.text}` : undefined;
+  const hit = key === undefined ? undefined : cache.get(key);
+  if (hit) return hit;
+  if (key === undefined) {
+    const chain = templateChain(ctx, from, sym.kind);
+    return { chain, instances: instantiateChain(ctx, sym.decl, chain) };
+  }
+  const watched = watchName(ctx);
+  const chain = templateChain(watched.ctx, from, sym.kind);
+  const made: Instantiated = { chain, instances: instantiateChain(watched.ctx, sym.decl, chain) };
+  for (const d of watched.ctx.diagnostics) ctx.diagnostics.push(d);
+  if (watched.ctx.diagnostics.length === 0 && !watched.readName()) cache.set(key, made);
+  return made;
+}
+
+/** The bodies a declaration's fields may be written in: its templates', outermost first, then its own. */
+function bodiesOf(chain: readonly TemplateDecl[], own: Block | undefined): Block[] {
+  const bodies: Block[] = [];
+  for (const t of chain) if (t.body) bodies.push(t.body);
+  if (own) bodies.push(own);
+  return bodies;
+}
+
+function writes(bodies: readonly Block[], name: string): boolean {
+  return bodies.some((b) => b.members.some((m) => (m.kind === "FieldDecl" ? m.name.text : m.path[0]?.text ?? "") === name));
+}
+
+/**
+ * The fields of a kind that can be missing: required ones, and records with a required field
+ * inside, in schema order. Computed once per kind rather than walking all ~40 fields per declaration.
+ */
+function requirements(fields: ReadonlyMap<string, FieldSchema>): readonly string[] {
+  let names = REQUIREMENTS.get(fields);
+  if (names === undefined) {
+    names = [];
+    for (const [name, field] of fields) {
+      if (name === "_") continue;
+      if (field.type.t === "record" ? [...field.type.fields].some(([n, f]) => !f.optional && n !== "_") : !field.optional) names.push(name);
+    }
+    REQUIREMENTS.set(fields, names);
+  }
+  return names;
+}
+const REQUIREMENTS = new WeakMap<ReadonlyMap<string, FieldSchema>, string[]>();
+
 /**
  * The required fields of a block that is present (`canary { image; weight }`), reported at the
  * block. Only nested members written with a dotted path or inside the block count as written.
  */
-function requiredInside(diagnostics: Diagnostic[], key: string, fields: ReadonlyMap<string, FieldSchema>, value: Value | undefined, bodies: readonly Block[]): void {
-  if (value?.v !== "block") return;
+function requiredInside(diagnostics: Diagnostic[], key: string, fields: ReadonlyMap<string, FieldSchema>, value: BlockValue, bodies: readonly Block[]): void {
   const written = new Set<string>();
   for (const b of bodies) {
     for (const m of b.members) {

@@ -27,14 +27,22 @@ export function checkBlock(ctx: Ctx, body: Block, fields: Fields, where: string)
   return checkMembers(ctx, body.members.map((m) => ({ member: m, path: m.kind === "FieldDecl" ? [m.name] : m.path })), fields, where, body.span);
 }
 
+/**
+ * Checks one member in place of checkMember, from what it learnt checking the same member before
+ * (semantics/template-memo.ts); false when it cannot, and checkMember runs.
+ */
+export interface MemberMemo {
+  check(ctx: Ctx, member: Member, path: readonly Name[], fields: Fields, where: string, out: Map<string, Value>, seen: Map<string, Span>): boolean;
+}
+
 /** Members with the path to check them by (a profile strips the target's name off its paths). */
-export function checkMembers(ctx: Ctx, members: readonly { member: Member; path: readonly Name[] }[], fields: Fields, where: string, span: Span): BlockValue {
+export function checkMembers(ctx: Ctx, members: readonly { member: Member; path: readonly Name[] }[], fields: Fields, where: string, span: Span, memo?: MemberMemo): BlockValue {
   const out = new Map<string, Value>();
   const seen = new Map<string, Span>();
   let unsets: Directive[] | undefined;
   for (const { member, path } of members) {
     if (isUnset(path, member.kind, fields)) (unsets ??= []).push(member as Directive);
-    else checkMember(ctx, member, path, fields, where, out, seen);
+    else if (memo === undefined || !memo.check(ctx, member, path, fields, where, out, seen)) checkMember(ctx, member, path, fields, where, out, seen);
   }
   if (unsets === undefined) return block(out, span);
   // Removals apply to what lies below this block, so they are taken after its own settings.
@@ -51,7 +59,7 @@ function fieldFor(ctx: Ctx, name: Name, fields: Fields, where: string): FieldSch
   return f;
 }
 
-function checkMember(ctx: Ctx, m: Member, path: readonly Name[], fields: Fields, where: string, out: Map<string, Value>, seen: Map<string, Span>): void {
+export function checkMember(ctx: Ctx, m: Member, path: readonly Name[], fields: Fields, where: string, out: Map<string, Value>, seen: Map<string, Span>): void {
   const head = path[0];
   if (!head) return;
   if (m.kind === "FieldDecl") {

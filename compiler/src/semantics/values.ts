@@ -58,6 +58,9 @@ export function block(fields: ReadonlyMap<string, Value>, span: Span): BlockValu
  * removes an inherited entry.
  */
 export function merge(base: BlockValue, over: BlockValue): BlockValue {
+  // Over nothing (a declaration's first template, or its body), `over` is the result: its map is
+  // shared rather than copied unless it holds a removal there is nothing to apply to.
+  if (base.fields.size === 0 && !hasBareRemoval(over)) return over.removed === undefined ? over : { v: "block", fields: over.fields, span: over.span };
   const fields = new Map(base.fields);
   // `unset x` removes x from what is below, before this block's own settings apply.
   if (over.removed !== undefined) for (const k of over.removed.keys()) fields.delete(k);
@@ -68,4 +71,10 @@ export function merge(base: BlockValue, over: BlockValue): BlockValue {
     // else: removals under a key nothing below has; nothing to remove, nothing to keep.
   }
   return { v: "block", fields, span: over.span };
+}
+
+/** A nested block that only removes (`unset health.liveness` with no `health` settings). */
+function hasBareRemoval(b: BlockValue): boolean {
+  for (const v of b.fields.values()) if (v.v === "block" && v.removed !== undefined && v.fields.size === 0) return true;
+  return false;
 }

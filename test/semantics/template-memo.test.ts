@@ -1,0 +1,87 @@
+// Template bodies are checked once and replayed per user (semantics/template-memo.ts); these cases
+// would tell if a replay ever handed one declaration another's value or diagnostics: members that
+// read the declaration's name, defaults that do, keys set twice, and problems inside a template.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { check, build } from "../../compiler/src/api.ts";
+import { memoryHost } from "../../compiler/src/host.ts";
+import { renderPlain } from "../../compiler/src/diagnostics/render.ts";
+import { stdlibFiles } from "../diagnostics/invalid-fixtures.ts";
+
+const host = (source: string) => memoryHost({ "app.kdsl": source }, stdlibFiles());
+const diagnostics = (source: string) => check(host(source), "app.kdsl").diagnostics.map(renderPlain);
+type Obj = { kind: string; metadata: { name: string; labels?: Record<string, string> }; spec: any };
+const objects = (source: string) => {
+  const r = build(host(source), "app.kdsl");
+  assert.equal(r.diagnostics.map(renderPlain), []);
+  return r.objects!.map((o) => o.object as unknown as Obj);
+};
+const deployment = (objs: Obj[], name: string) => objs.find((o) => o.kind === "Deployment" && o.metadata.name === name)!;
+
+test("a member that reads the name gets each user's own value", () => {
+  const objs = objects(`app shop
+
+template base for service {
+  replicas = if name == "api" then 4 else 2
+  labels { owner = "\${name}-team" }
+  port http 8080
+}
+
+service api from base { image = "shop/api:1" }
+service web from base { image = "shop/web:1" }
+service cart from base { image = "shop/cart:1" }
+`);
+  assert.equal(["api", "web", "cart"].map((n) => deployment(objs, n).spec.replicas), [4, 2, 2]);
+  assert.equal(["api", "web", "cart"].map((n) => deployment(objs, n).metadata.labels!.owner), ["api-team", "web-team", "cart-team"]);
+});
+
+test("a default that reads the name is checked for every user", () => {
+  const out = diagnostics(`app shop
+
+template named(label: LabelValue = "\${name}-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa") for service {
+  labels { tag = label }
+}
+
+service a from named { image = "shop/a:1" }
+service bbbbbbbbbbbb from named { image = "shop/b:1" }
+`);
+  assert.is(out.length, 1, out.join("\n"));
+  assert.match(out[0]!, /bbbbbbbbbbbb-a+` is not a label value/);
+});
+
+test("a problem inside a template is reported once, however many use it", () => {
+  const out = diagnostics(`app shop
+
+template base for service {
+  replicas = "three"
+  port http 8080
+}
+
+service a from base { image = "shop/a:1" }
+service b from base { image = "shop/b:1" }
+service c from base { image = "shop/c:1" }
+`);
+  assert.is(out.length, 1, out.join("\n"));
+  assert.match(out[0]!, /`replicas` expects/);
+});
+
+test("keys set by several members of a template merge as before", () => {
+  const objs = objects(`app shop
+
+template base for service {
+  port http 8080
+  port admin 9090
+  health { readiness = http("/ready") }
+  health.period = 20s
+}
+
+service a from base { image = "shop/a:1" }
+service b from base { image = "shop/b:1"; port metrics 9100 }
+`);
+  const ports = (n: string) => deployment(objs, n).spec.template.spec.containers[0].ports.map((p: { name: string }) => p.name);
+  assert.equal(ports("a"), ["http", "admin"]);
+  assert.equal(ports("b"), ["http", "admin", "metrics"]);
+  assert.is(deployment(objs, "b").spec.template.spec.containers[0].readinessProbe.periodSeconds, 20);
+});
+
+test.run();
