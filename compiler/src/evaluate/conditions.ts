@@ -3,9 +3,10 @@
 // profiles (`--profile prod`, or `--profile base,prod`).
 import type { BlockValue, CondValue, Value } from "../semantics/values.ts";
 
-export function decide(value: BlockValue, profiles: readonly string[]): BlockValue {
-  const out = resolve(value, new Set(profiles));
-  return out as BlockValue;
+/** Decides the conditions of a declaration's value for the given profiles. */
+export function decider(profiles: readonly string[]): (value: BlockValue) => BlockValue {
+  const chosen = new Set(profiles);
+  return (value) => resolve(value, chosen) as BlockValue;
 }
 
 function holds(c: CondValue, profiles: ReadonlySet<string>): boolean {

@@ -93,7 +93,7 @@ export function analyse(program: Program): Analysis {
   }
 
   const appName = appDecls[0]?.kind === "App" ? appDecls[0].name?.text ?? "app" : "app";
-  const scope: Scope = { kinds, decls, templates, profiles, keys, appName };
+  const scope: Scope = { kinds, decls, templates, profiles, keys, appName, conditions: { pending: false } };
 
   // A file with syntax errors may have lost its `app` to error recovery (or be empty, or unreadable):
   // those errors are the root cause, so "no `app`" waits until they are fixed.

@@ -21,6 +21,7 @@ export function checkIf(ctx: Ctx, key: string, type: Type, e: IfExpr, checkValue
   const otherwise = e.else ? checkValue(ctx, key, type, e.else) : undefined;
   if (!cond || !then || !otherwise) return undefined;
   if (cond.c === "const") return cond.b ? then : otherwise;
+  ctx.scope.conditions.pending = true;
   return { v: "cond", cond, then, else: otherwise, span: e.span };
 }
 

@@ -18,6 +18,11 @@ export interface Scope {
   /** Keys of each secret and config, for checking `api-keys.token`. */
   readonly keys: ReadonlyMap<string, ReadonlySet<string>>;
   readonly appName: string;
+  /**
+   * Set once a checked value holds an `if` that waits for the profiles (a `cond` value): until
+   * then evaluation has nothing to decide and skips walking every value (evaluate/conditions.ts).
+   */
+  readonly conditions: { pending: boolean };
 }
 
 /** What the checker needs while it elaborates one declaration. */
