@@ -1,7 +1,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse, parseAllDocuments } from "yaml";
-import { doubleQuote, emitYaml, emitYamlDocuments, isPlainSafe } from "../../compiler/src/backends/k8s/yaml-emitter.ts";
+import { doubleQuote, emitYaml, emitYamlDocuments, isPlainSafe, YamlDocuments } from "../../compiler/src/backends/k8s/yaml-emitter.ts";
+import { isSimplePlain } from "../../compiler/src/backends/k8s/yaml-scalars.ts";
 
 /** Parses one document under YAML 1.2 and 1.1 and checks both give back `data`. */
 function roundTrips(data: unknown, note = ""): void {
@@ -164,6 +165,25 @@ function randomValue(r: () => number, depth: number): unknown {
   for (let i = 0; i < n; i++) o[randomString(r)] = randomValue(r, depth + 1);
   return o;
 }
+
+test("the writer's one-pass plain rule never says plain where isPlainSafe does not", () => {
+  const r = rng(7);
+  const samples = [...tricky.map(([s]) => s), "namespace", "infinity", "Infinity", "trueish", "e5x", "name", "a:b", "a:", "a: b", "Yes"];
+  for (let i = 0; i < 20000; i++) samples.push(randomString(r));
+  for (const s of samples) if (isSimplePlain(s)) assert.ok(isPlainSafe(s), JSON.stringify(s));
+  assert.ok(isSimplePlain("app.kubernetes.io/name") && isSimplePlain("registry.example.com/shop/web:1.0.0") && isSimplePlain("namespace"));
+  assert.ok(!isSimplePlain("infinity") && !isSimplePlain("No") && isSimplePlain("name"));
+});
+
+test("documents can be reordered and read as bytes", () => {
+  const out = new YamlDocuments();
+  for (const v of [{ a: 1 }, { b: "é😀" }, "c", [1]]) out.add(v);
+  out.reorder(1, [2, 0, 1]);
+  const text = 'a: 1\n---\n- 1\n---\nb: "é😀"\n---\nc\n';
+  assert.is(out.toString(), text);
+  assert.is(new TextDecoder().decode(out.utf8()), text);
+  assert.is(out.count, 4);
+});
 
 test("random data round-trips through the yaml package (YAML 1.2 and 1.1)", () => {
   const r = rng(Number(process.env.SEED ?? 20240601));

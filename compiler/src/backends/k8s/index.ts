@@ -7,6 +7,8 @@
 // PersistentVolumeClaims, Deployments, StatefulSets, Rollouts, Services, Jobs, CronJobs,
 // HorizontalPodAutoscalers, PodDisruptionBudgets, NetworkPolicies, Ingresses, HTTPRoutes, ServiceMonitors, each kind sorted by name (code-unit order, not locale order). Keys inside objects are in a fixed order
 // set by the builders. No timestamps, nothing random: the same model gives the same bytes.
+// Each object goes through workload settings, validation and (toKubernetesYaml) writing as soon as
+// it is built: output.ts.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { AppModel, ServiceModel } from "../../ir/model.ts";
 import { buildConfigMap } from "./configmap.ts";
@@ -23,10 +25,9 @@ import { buildHttpRoute, buildVersionServices } from "./gateway.ts";
 import { buildIngress } from "./ingress.ts";
 import { buildServiceMonitor } from "./monitor.ts";
 import { buildRollout } from "./rollout.ts";
-import { applyWorkloadSettings } from "./patches.ts";
-import type { BuildContext, EmittedObject, K8sObject } from "./types.ts";
-import { validateObjects } from "./validate.ts";
-import { emitYamlDocuments } from "./yaml-emitter.ts";
+import { BackendOutput, WorkloadSettings } from "./output.ts";
+import type { BuildContext, EmittedObject, K8sObject, ObjectSink } from "./types.ts";
+import { emitYamlDocuments, YamlDocuments } from "./yaml-emitter.ts";
 
 export type { EmittedObject, K8sMetadata, K8sObject } from "./types.ts";
 export { canaryReplicas } from "./deployment.ts";
@@ -38,54 +39,43 @@ export interface KubernetesOutput {
 
 /** Builds every object of the app and validates each against the Kubernetes schema. */
 export function toKubernetes(app: AppModel): KubernetesOutput {
-  const servicesByName = new Map<string, ServiceModel>();
-  for (const s of app.services) servicesByName.set(s.name, s);
-  const ctx: BuildContext = { app, servicesByName, diagnostics: [] };
-
-  const objects: EmittedObject[] = [buildNamespace(ctx)];
-  for (const c of byName(app.configs)) objects.push(buildConfigMap(ctx, c));
-  for (const s of byName(app.secrets)) {
-    const secret = buildSecret(ctx, s);
-    if (secret !== undefined) objects.push(secret);
-  }
-  for (const s of byName(app.secrets)) {
-    const external = buildExternalSecret(ctx, s);
-    if (external !== undefined) objects.push(external);
-  }
-  const services = byName(app.services);
-  // Identities and storage before the workloads that use them (workload-objects.ts).
-  for (const o of buildIdentitiesAndClaims(ctx, services)) objects.push(o);
-  const deployments: EmittedObject[] = [];
-  for (const s of services) if (s.strategy !== "rollout" && !s.stateful) for (const d of buildDeployments(ctx, s)) deployments.push(d);
-  // `web-canary` must sort among the other names (`web-a` < `web-canary`).
-  if (deployments.length > 1) deployments.sort(compareObjectNames);
-  for (const d of deployments) objects.push(d);
-  for (const s of services) if (s.stateful) objects.push(buildStatefulSet(ctx, s));
-  for (const s of services) if (s.strategy === "rollout" && !s.stateful) objects.push(buildRollout(ctx, s));
-  const svcs: EmittedObject[] = [];
-  for (const s of services) {
-    const svc = buildService(ctx, s);
-    if (svc !== undefined) svcs.push(svc);
-    for (const v of buildVersionServices(ctx, s)) svcs.push(v);
-  }
-  if (svcs.length > 1) svcs.sort(compareObjectNames);
-  for (const s of svcs) objects.push(s);
-  for (const j of byName(app.jobs)) objects.push(buildJob(ctx, j));
-  for (const c of byName(app.crons)) objects.push(buildCronJob(ctx, c));
-  // Scaling, disruption budgets and network policies of the services.
-  for (const o of buildServicePolicies(ctx, services)) objects.push(o);
-  // Traffic and monitoring around the workloads: Ingresses, HTTPRoutes, ServiceMonitors.
-  for (const build of [buildIngress, buildHttpRoute, buildServiceMonitor]) {
-    for (const s of services) {
-      const o = build(ctx, s);
-      if (o !== undefined) objects.push(o);
-    }
-  }
-
-  // `select`, `avoid` and `k8s { }` patches act on the finished objects (patches.ts).
-  applyWorkloadSettings(ctx, objects);
-  validateObjects(objects, ctx.diagnostics);
+  const ctx = context(app);
+  const out = new BackendOutput(new WorkloadSettings(ctx));
+  buildObjects(ctx, out);
+  const objects = out.finish(ctx.diagnostics);
   return { objects, diagnostics: ctx.diagnostics };
+}
+
+/** What toKubernetesYaml produced. */
+export interface KubernetesYaml {
+  /** The same diagnostics, in the same order, as toKubernetes(app).diagnostics. */
+  readonly diagnostics: Diagnostic[];
+  /** How many objects (documents) were written. */
+  readonly count: number;
+  /** The YAML: exactly toYaml(toKubernetes(app).objects.map((o) => o.object)). */
+  text(): string;
+  /**
+   * The same YAML as UTF-8 bytes, without making a string: hand it to a file or stdout as is
+   * (half the memory of text(), and no decoding). A view of the writer's buffer, owned by this
+   * result.
+   */
+  utf8(): Uint8Array;
+}
+
+/**
+ * toKubernetes then toYaml in one pass for callers that only write the YAML (`kdsl build`): each
+ * object is built, validated and written, then let go, so that the app's objects are never all
+ * alive at once (on the 5,000-service bench app they are ~30 MiB of heap). Same text, same
+ * diagnostics. The text is decoded only when asked for (text()), so a build with errors never
+ * makes it, and a writer can take the bytes (utf8()) instead.
+ */
+export function toKubernetesYaml(app: AppModel): KubernetesYaml {
+  const ctx = context(app);
+  const docs = new YamlDocuments();
+  const out = new BackendOutput(new WorkloadSettings(ctx), docs);
+  buildObjects(ctx, out);
+  out.finish(ctx.diagnostics);
+  return { diagnostics: ctx.diagnostics, count: docs.count, text: () => docs.toString(), utf8: () => docs.utf8() };
 }
 
 /** Multi-document YAML (`---` between documents), LF line endings, ending with a newline. */
@@ -93,14 +83,57 @@ export function toYaml(objects: readonly K8sObject[]): string {
   return emitYamlDocuments(objects);
 }
 
+function context(app: AppModel): BuildContext {
+  const servicesByName = new Map<string, ServiceModel>();
+  for (const s of app.services) servicesByName.set(s.name, s);
+  return { app, servicesByName, diagnostics: [] };
+}
+
+/** Every object of the app into `out`, in output order (see the header). */
+function buildObjects(ctx: BuildContext, out: ObjectSink): void {
+  const app = ctx.app;
+  out.add(buildNamespace(ctx));
+  for (const c of byName(app.configs)) out.add(buildConfigMap(ctx, c));
+  const secrets = byName(app.secrets);
+  for (const s of secrets) {
+    const secret = buildSecret(ctx, s);
+    if (secret !== undefined) out.add(secret);
+  }
+  for (const s of secrets) {
+    const external = buildExternalSecret(ctx, s);
+    if (external !== undefined) out.add(external);
+  }
+  const services = byName(app.services);
+  // Identities and storage before the workloads that use them (workload-objects.ts).
+  buildIdentitiesAndClaims(ctx, services, out);
+  // `web-canary` must sort among the other names (`web-a` < `web-canary`).
+  out.beginSorted();
+  for (const s of services) if (s.strategy !== "rollout" && !s.stateful) for (const d of buildDeployments(ctx, s)) out.add(d);
+  out.endSorted();
+  for (const s of services) if (s.stateful) out.add(buildStatefulSet(ctx, s));
+  for (const s of services) if (s.strategy === "rollout" && !s.stateful) out.add(buildRollout(ctx, s));
+  out.beginSorted();
+  for (const s of services) {
+    const svc = buildService(ctx, s);
+    if (svc !== undefined) out.add(svc);
+    for (const v of buildVersionServices(ctx, s)) out.add(v);
+  }
+  out.endSorted();
+  for (const j of byName(app.jobs)) out.add(buildJob(ctx, j));
+  for (const c of byName(app.crons)) out.add(buildCronJob(ctx, c));
+  // Scaling, disruption budgets and network policies of the services.
+  buildServicePolicies(ctx, services, out);
+  // Traffic and monitoring around the workloads: Ingresses, HTTPRoutes, ServiceMonitors.
+  for (const build of [buildIngress, buildHttpRoute, buildServiceMonitor]) {
+    for (const s of services) {
+      const o = build(ctx, s);
+      if (o !== undefined) out.add(o);
+    }
+  }
+}
+
 function byName<T extends { readonly name: string }>(items: readonly T[]): T[] {
   const sorted = items.slice();
   sorted.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return sorted;
-}
-
-function compareObjectNames(a: EmittedObject, b: EmittedObject): number {
-  const x = a.object.metadata.name;
-  const y = b.object.metadata.name;
-  return x < y ? -1 : x > y ? 1 : 0;
 }

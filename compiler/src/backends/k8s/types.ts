@@ -30,3 +30,14 @@ export interface BuildContext {
   readonly servicesByName: ReadonlyMap<string, ServiceModel>;
   readonly diagnostics: Diagnostic[];
 }
+
+/**
+ * Where builders put their objects, in output order (index.ts). A run of objects added between
+ * beginSorted and endSorted is put in name order (code-unit order, stable), by the names they
+ * had when added.
+ */
+export interface ObjectSink {
+  add(o: EmittedObject): void;
+  beginSorted(): void;
+  endSorted(): void;
+}

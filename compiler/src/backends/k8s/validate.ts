@@ -21,7 +21,8 @@ import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPol
 import { crdValidator } from "./validate-crd.ts";
 import { diag } from "../../diagnostics/catalogue.ts";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import type { EmittedObject } from "./types.ts";
+import type { Span } from "../../syntax/span.ts";
+import type { EmittedObject, K8sObject } from "./types.ts";
 
 type Validator = (this: unknown) => void;
 
@@ -55,23 +56,38 @@ const MAX_PER_OBJECT = 5;
 
 export function validateObjects(objects: readonly EmittedObject[], diagnostics: Diagnostic[]): void {
   for (const e of objects) {
-    const o = e.object;
-    const key = `${o.apiVersion}/${o.kind}`;
-    const validate = VALIDATORS.get(key) ?? crdValidator(key);
-    if (validate === undefined) throw new Error(`no schema validator for ${o.apiVersion} ${o.kind}`);
-    try {
-      validate.call(o);
-    } catch (err) {
-      const errors = (err as { errors?: unknown }).errors;
-      if (!Array.isArray(errors)) throw err;
-      for (const problem of describe(errors as SchemaError[]).slice(0, MAX_PER_OBJECT)) {
-        diagnostics.push(
-          diag("KD5001", e.origin, `generated ${o.kind} \`${o.metadata.name}\` fails the Kubernetes schema at ${problem}`, {
-            label: `this produces the ${o.kind}`,
-          }),
-        );
-      }
-    }
+    const problems = schemaProblems(e.object);
+    if (problems !== undefined) reportSchemaProblems(e.object, e.origin, problems, diagnostics);
+  }
+}
+
+/**
+ * The object's schema problems (at most MAX_PER_OBJECT, `path: message`), or undefined when it
+ * passes. Separate from reporting so that a streaming build can validate an object, keep only
+ * these lines, and report them once it knows where they point (index.ts).
+ */
+export function schemaProblems(o: K8sObject): string[] | undefined {
+  const key = `${o.apiVersion}/${o.kind}`;
+  const validate = VALIDATORS.get(key) ?? crdValidator(key);
+  if (validate === undefined) throw new Error(`no schema validator for ${o.apiVersion} ${o.kind}`);
+  try {
+    validate.call(o);
+    return undefined;
+  } catch (err) {
+    const errors = (err as { errors?: unknown }).errors;
+    if (!Array.isArray(errors)) throw err;
+    return describe(errors as SchemaError[]).slice(0, MAX_PER_OBJECT);
+  }
+}
+
+/** KD5001 for each problem line; `o`'s kind and name are read now, so read them from the validated object. */
+export function reportSchemaProblems(o: { readonly kind: string; readonly metadata: { readonly name: string } }, origin: Span, problems: readonly string[], diagnostics: Diagnostic[]): void {
+  for (const problem of problems) {
+    diagnostics.push(
+      diag("KD5001", origin, `generated ${o.kind} \`${o.metadata.name}\` fails the Kubernetes schema at ${problem}`, {
+        label: `this produces the ${o.kind}`,
+      }),
+    );
   }
 }
 

@@ -1,244 +1,311 @@
 // A small, fast, conservative YAML writer for plain data (objects, arrays, strings, numbers,
 // booleans, null), used for the Kubernetes output. The `yaml` package's stringify is about 20x
-// slower than JSON.stringify on our objects; this writer costs a few times JSON.stringify (which
-// is native code).
+// slower than JSON.stringify on our objects; this writer costs about 1.5x JSON.stringify.
 //
 // Style: block style, 2-space indent, sequences under a mapping key not indented (kubectl style:
 // `containers:\n- name: web`), a mapping inside a sequence starts on the dash line (`- key: v`),
-// empty containers as `{}` and `[]`, one document per value.
+// empty containers as `{}` and `[]`, one document per value. Which strings are written plain and
+// how the others are quoted: yaml-scalars.ts.
 //
-// Strings: written plain only when they read back as the same string under BOTH YAML 1.2 (core
-// schema) and YAML 1.1 (the older resolvers still used by many Kubernetes tools); every other
-// string is written double-quoted with JSON escapes, which is valid YAML (a JSON string is a YAML
-// double-quoted scalar) once the few characters YAML treats differently from JSON are escaped too.
-// Being conservative costs only some quotes; being wrong silently changes a value.
+// Output: UTF-8 bytes appended to one growing buffer, decoded to a string once at the end (or
+// handed over as bytes). Why bytes: the earlier writer pushed pieces on an array joined per
+// document, and Array.prototype.join cost ~40 ns per piece, ~110 ms of the ~200 ms the 5,000-
+// service bench app's YAML took; copying characters into a byte array costs a few ns per piece.
+// Every character written is ASCII except inside double-quoted strings, which JSON.stringify made
+// (lone surrogates escaped), so UTF-8 encoding and decoding give back exactly the same text.
+import { KEYWORDS, number, PLAIN_REST, renderString } from "./yaml-scalars.ts";
+
+export { doubleQuote, isPlainSafe } from "./yaml-scalars.ts";
 
 /** One YAML document for one value, ending with a newline. */
 export function emitYaml(value: unknown): string {
-  const parts: string[] = [];
-  writeDocument(parts, value);
-  return parts.join("");
+  const out = new YamlDocuments();
+  out.add(value);
+  return out.toString();
 }
 
 /** Several documents separated by `---` lines. */
 export function emitYamlDocuments(values: readonly unknown[]): string {
-  // One short array per document, joined at once, then the documents joined: one array of
-  // millions of pieces for a whole stream cost more (its growth and one huge join) than this.
-  const docs: string[] = new Array(values.length);
-  const parts: string[] = [];
-  for (let i = 0; i < values.length; i++) {
-    parts.length = 0;
-    writeDocument(parts, values[i]);
-    docs[i] = parts.join("");
+  const out = new YamlDocuments();
+  for (let i = 0; i < values.length; i++) out.add(values[i]);
+  return out.toString();
+}
+
+const decoder = new TextDecoder();
+const SEPARATOR = [45, 45, 45, 10]; // "---\n"
+
+/**
+ * A multi-document YAML stream being written: documents are appended one by one (the value can
+ * be dropped right after), can be reordered (a sorted run of objects rendered in build order),
+ * and the whole is read out as a string or as UTF-8 bytes.
+ */
+export class YamlDocuments {
+  private bytes: Uint8Array = new Uint8Array(1 << 12);
+  private size = 0;
+  /** Where each document starts; every document is stored with a `---\n` before it. */
+  private starts: number[] = [];
+
+  /** How many documents were added. */
+  get count(): number {
+    return this.starts.length;
   }
-  return docs.join("---\n");
+
+  /** Appends `value` as the next document. */
+  add(value: unknown): void {
+    buf = this.bytes;
+    pos = this.size;
+    try {
+      if (pos + 4 > buf.length) grow(4);
+      for (const c of SEPARATOR) buf[pos++] = c;
+      writeDocument(value);
+      this.starts.push(this.size);
+      this.size = pos;
+    } finally {
+      this.bytes = buf; // grown or not; on a throw the partial document is left out (size unchanged)
+      buf = EMPTY;
+    }
+  }
+
+  /**
+   * Reorders the documents from index `from` on: afterwards document `from + i` is the one that
+   * was at `from + order[i]` (`order` a permutation of 0..count-from-1).
+   */
+  reorder(from: number, order: readonly number[]): void {
+    const n = this.starts.length - from;
+    if (order.length !== n) throw new RangeError("reorder: not a permutation of the documents");
+    if (n < 2) return;
+    const base = this.starts[from];
+    const old = this.bytes.slice(base, this.size);
+    const oldStarts = this.starts.slice(from);
+    let p = base;
+    for (let i = 0; i < n; i++) {
+      const j = order[i];
+      const s = oldStarts[j] - base;
+      const e = (j + 1 < n ? oldStarts[j + 1] : this.size) - base;
+      this.starts[from + i] = p;
+      this.bytes.set(old.subarray(s, e), p);
+      p += e - s;
+    }
+  }
+
+  /** The stream as UTF-8 bytes (a view of the buffer: read it before adding more). */
+  utf8(): Uint8Array {
+    return this.bytes.subarray(Math.min(4, this.size), this.size);
+  }
+
+  toString(): string {
+    return decoder.decode(this.utf8());
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Collections. The writers push pieces onto one array joined at the end: concatenating strings
-// piece by piece builds millions of short-lived rope nodes on large outputs and the garbage
-// collector then dominates; an array join copies each piece once.
+// The buffer being written: module state rather than a parameter, so that the hot functions take
+// fewer arguments. YamlDocuments.add lends its buffer here for the length of one document.
 
-function writeDocument(parts: string[], value: unknown): void {
-  if (!isBlockCollection(value)) parts.push(scalar(value), "\n");
-  else if (Array.isArray(value)) writeSequence(parts, value, 0, "");
-  else writeMapping(parts, value as Record<string, unknown>, 0, "");
+const EMPTY = new Uint8Array(0);
+let buf: Uint8Array = EMPTY;
+let pos = 0;
+
+/** Room for `n` more bytes (the check inlined at the call sites; this is the slow part). */
+function grow(n: number): void {
+  let cap = Math.max(buf.length * 2, 1 << 12);
+  while (cap < pos + n) cap *= 2;
+  const grown = new Uint8Array(cap);
+  grown.set(buf.subarray(0, pos));
+  buf = grown;
 }
 
-const indents: string[] = [""];
-function indentOf(n: number): string {
-  let s = indents[n];
-  if (s === undefined) {
-    s = " ".repeat(n);
-    indents[n] = s;
+/** Appends `s` UTF-8 encoded (at most 3 bytes per UTF-16 unit). */
+function put(s: string): void {
+  const n = s.length;
+  if (pos + n * 3 > buf.length) grow(n * 3);
+  const b = buf;
+  let p = pos;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) b[p++] = c;
+    else if (c < 0x800) {
+      b[p++] = 0xc0 | (c >> 6);
+      b[p++] = 0x80 | (c & 63);
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      // A surrogate pair (JSON.stringify escaped any lone surrogate, see the file's header).
+      const cp = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
+      b[p++] = 0xf0 | (cp >> 18);
+      b[p++] = 0x80 | ((cp >> 12) & 63);
+      b[p++] = 0x80 | ((cp >> 6) & 63);
+      b[p++] = 0x80 | (cp & 63);
+    } else {
+      b[p++] = 0xe0 | (c >> 12);
+      b[p++] = 0x80 | ((c >> 6) & 63);
+      b[p++] = 0x80 | (c & 63);
+    }
   }
-  return s;
+  pos = p;
 }
 
-/** A non-empty array or a non-empty plain object: written as a block. */
-function isBlockCollection(v: unknown): boolean {
-  if (v === null || typeof v !== "object") return false;
-  if (Array.isArray(v)) return v.length > 0;
-  for (const k in v) if ((v as Record<string, unknown>)[k] !== undefined) return true;
+/** Appends one ASCII character. */
+function byte(c: number): void {
+  if (pos >= buf.length) grow(1);
+  buf[pos++] = c;
+}
+
+function spaces(n: number): void {
+  if (pos + n > buf.length) grow(n);
+  const b = buf;
+  const end = pos + n;
+  for (let p = pos; p < end; p++) b[p] = 32; // a local index: the module's `pos` is not kept in a register
+  pos = end;
+}
+
+/**
+ * Appends a string scalar (a key or a value). Most strings are plain, start with a letter and
+ * hold only characters a plain scalar may hold: those are copied while checked, in one pass
+ * (yaml-scalars.ts isSimplePlain states the rule); anything else is rewound and written as
+ * renderString says. The cache lookup this avoids (a hash of each new string) was the writer's
+ * largest single cost (~20 ms of ~120 on the 5,000-service bench app).
+ */
+function putString(s: string): void {
+  const n = s.length;
+  const c0 = s.charCodeAt(0) | 32; // NaN | 32 = 32 for ""
+  if (c0 >= 97 && c0 <= 122 && c0 !== 101) {
+    if (pos + n > buf.length) grow(n);
+    const b = buf;
+    let p = pos;
+    let prev = 0;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 128 || PLAIN_REST[c] === 0 || (c === 32 && prev === 58)) break;
+      b[p++] = c;
+      prev = c;
+    }
+    if (i === n && prev !== 32 && prev !== 58 && (n > 8 || !isKeyword(s))) {
+      pos = p;
+      return;
+    }
+  }
+  put(renderString(s));
+}
+
+/** Whether `s` (ASCII, at most 8 characters) is one of KEYWORDS in any letter case. */
+function isKeyword(s: string): boolean {
+  const n = s.length;
+  for (const k of KEYWORDS) {
+    if (k.length !== n) continue;
+    let i = 0;
+    while (i < n && (s.charCodeAt(i) | 32) === k.charCodeAt(i)) i++;
+    if (i === n) return true;
+  }
   return false;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Collections
+
+function writeDocument(value: unknown): void {
+  if (value !== null && typeof value === "object") {
+    if (Array.isArray(value)) {
+      if (value.length > 0) return writeSequence(value, 0, true);
+    } else if (writeMapping(value as Record<string, unknown>, 0, true)) return;
+  }
+  writeScalar(value);
+  byte(10);
+}
+
 /**
- * Writes a mapping whose keys sit at `indent`. `first` replaces the indentation of the first
- * line (the `- ` of an enclosing sequence item); "" means ordinary indentation.
+ * Writes the entries of a mapping whose keys sit at `indent`; `pad` false when the first line's
+ * lead (the `- ` of an enclosing sequence item) is already written. Returns false when it wrote
+ * nothing (no entry with a defined value): the caller writes `{}` instead. Writing first and
+ * rewinding saves a separate emptiness check of every nested object.
  */
-function writeMapping(parts: string[], obj: Record<string, unknown>, indent: number, first: string): void {
-  const pad = indentOf(indent);
-  let lead = first === "" ? pad : first;
+function writeMapping(obj: Record<string, unknown>, indent: number, pad: boolean): boolean {
+  let wrote = false;
   for (const key in obj) {
     const v = obj[key];
     if (v === undefined) continue; // like JSON.stringify
-    const k = renderString(key);
-    if (k.length > 1000) {
+    if (pad) spaces(indent);
+    pad = true;
+    wrote = true;
+    // A key of up to 166 characters renders to at most 166 * 6 + 2 < 1000 (\\uXXXX escapes).
+    const k = key.length > 166 ? renderString(key) : undefined;
+    if (k !== undefined && k.length > 1000) {
       // YAML limits implicit keys to 1024 characters: use an explicit `? key` entry.
-      parts.push(lead, "? ", k, "\n", pad, ":");
-      lead = pad;
-      if (!isBlockCollection(v)) {
-        parts.push(" ", scalar(v), "\n");
-      } else {
-        parts.push("\n");
-        if (Array.isArray(v)) writeSequence(parts, v, indent + 2, "");
-        else writeMapping(parts, v as Record<string, unknown>, indent + 2, "");
-      }
+      put("? ");
+      put(k);
+      byte(10);
+      spaces(indent);
+      byte(58); // ":"
+      writeValue(v, indent + 2, indent + 2);
       continue;
     }
-    parts.push(lead, k);
-    lead = pad;
-    if (v !== null && typeof v === "object") {
-      if (Array.isArray(v)) {
-        // kubectl style: the dashes line up with the key.
-        if (v.length === 0) parts.push(": []\n");
-        else {
-          parts.push(":\n");
-          writeSequence(parts, v, indent, "");
-        }
-        continue;
-      }
-      if (isBlockCollection(v)) {
-        parts.push(":\n");
-        writeMapping(parts, v as Record<string, unknown>, indent + 2, "");
-        continue;
-      }
-    }
-    parts.push(": ", scalar(v), "\n");
+    if (k !== undefined) put(k);
+    else putString(key);
+    byte(58);
+    // kubectl style: a sequence's dashes line up with its key.
+    writeValue(v, indent + 2, indent);
   }
-}
-
-/** Writes a sequence whose dashes sit at `indent`; `first` as in writeMapping. */
-function writeSequence(parts: string[], arr: readonly unknown[], indent: number, first: string): void {
-  const pad = indentOf(indent);
-  let lead = first === "" ? pad : first;
-  for (let i = 0; i < arr.length; i++) {
-    const v = arr[i];
-    const dash = lead === pad ? dashOf(indent) : lead + "- ";
-    lead = pad;
-    if (!isBlockCollection(v)) parts.push(dash, scalar(v), "\n");
-    else if (Array.isArray(v)) writeSequence(parts, v, indent + 2, dash);
-    else writeMapping(parts, v as Record<string, unknown>, indent + 2, dash);
-  }
-}
-
-const dashes: string[] = [];
-function dashOf(n: number): string {
-  let s = dashes[n];
-  if (s === undefined) {
-    s = " ".repeat(n) + "- ";
-    dashes[n] = s;
-  }
-  return s;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Scalars
-
-function scalar(v: unknown): string {
-  switch (typeof v) {
-    case "string":
-      return renderString(v);
-    case "number":
-      return number(v);
-    case "boolean":
-      return v ? "true" : "false";
-    case "undefined": // an array hole or undefined item, as JSON.stringify does
-      return "null";
-    case "object":
-      if (v === null) return "null";
-      if (Array.isArray(v)) return "[]"; // only empty ones reach here
-      return "{}";
-    default:
-      throw new TypeError(`cannot write a ${typeof v} as YAML`);
-  }
-}
-
-// Kubernetes objects repeat the same keys and many values (label keys, `TCP`, image names):
-// remembering short strings' rendering saves most of the checks. Bounded, so that a huge
-// document does not keep every value alive.
-const rendered = new Map<string, string>();
-const CACHE_MAX_ENTRIES = 20_000;
-const CACHE_MAX_LENGTH = 80;
-
-function renderString(s: string): string {
-  if (s.length > CACHE_MAX_LENGTH) return isPlainSafe(s) ? s : doubleQuote(s);
-  let r = rendered.get(s);
-  if (r === undefined) {
-    r = isPlainSafe(s) ? s : doubleQuote(s);
-    if (rendered.size >= CACHE_MAX_ENTRIES) rendered.clear();
-    rendered.set(s, r);
-  }
-  return r;
+  return wrote;
 }
 
 /**
- * Numbers as both YAML versions read them back. JavaScript writes `1e+21` and `5e-7`; YAML 1.1's
- * float pattern needs a dot (`1.0e+21`), YAML 1.2 accepts both, so the dot is added.
+ * After a `key:` or `? key\n:`: ` scalar`, ` []`, ` {}`, or a newline and the block, a mapping's
+ * keys at `mapIndent`, a sequence's dashes at `seqIndent`.
  */
-function number(n: number): string {
-  if (Number.isFinite(n)) {
-    const s = String(n);
-    const e = s.indexOf("e");
-    if (e >= 0 && s.lastIndexOf(".", e) < 0) return s.slice(0, e) + ".0" + s.slice(e);
-    return s;
+function writeValue(v: unknown, mapIndent: number, seqIndent: number): void {
+  if (v !== null && typeof v === "object") {
+    if (Array.isArray(v)) {
+      if (v.length > 0) {
+        byte(10);
+        writeSequence(v, seqIndent, true);
+        return;
+      }
+    } else {
+      byte(10);
+      const mark = pos;
+      if (writeMapping(v as Record<string, unknown>, mapIndent, true)) return;
+      pos = mark - 1; // nothing written: back over the newline, ` {}` below
+    }
   }
-  if (Number.isNaN(n)) return ".nan";
-  return n > 0 ? ".inf" : "-.inf";
+  byte(32);
+  writeScalar(v);
+  byte(10);
 }
 
-// A plain scalar may only use these characters, and must start with one of the first class.
-// Left out on purpose (so such strings are quoted):
-// - every YAML indicator at the start: - ? : , [ ] { } # & * ! | > ' " % @ ` and also + ~ = <
-//   (`+1` is a number, `~` and `=` are special in YAML 1.1, `<<` is the 1.1 merge key);
-// - anywhere: # (comments), quotes, backslash, brackets and braces (flow indicators), & * ! | > ?
-//   and <, tabs, control characters and everything outside ASCII (YAML 1.1 treats U+0085, U+2028
-//   and U+2029 as line breaks; a BOM is special). These are legal in places but not worth the risk.
-const PLAIN = /^[A-Za-z0-9_./$(][A-Za-z0-9 _./:@%+=,;~()$^-]*$/;
-// Words YAML 1.1 or 1.2 reads as booleans or null (any letter case: quoting `TrUe` is harmless),
-// plus names some loose parsers read as non-finite numbers.
-const KEYWORDS = new Set(["y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf", "infinity"]);
-// Anything that may resolve to a number in either version (decimal, with `_` separators, 1.1
-// sexagesimal `1:30`, octal `012`, exponents, `.5`, versions like `1.2.3` for good measure). YAML
-// 1.1's float pattern `[-+]?([0-9][0-9_]*)?\.[0-9.]*([eE][-+][0-9]+)?` even matches `.` and `..`,
-// so no digit is required (the caller has checked that the string starts with a digit or a dot).
-const NUMBERISH = /^[0-9_.:]+(?:[eE][-+]?[0-9_]*)?$/;
-// 0x1F, 0o17, 0b101 (and 1.1's `0x_1F`), .inf, .nan in their spellings.
-const RADIX_OR_SPECIAL = /^(?:0[xXoObB][0-9a-fA-F_]*|\.(?:inf|Inf|INF|nan|NaN|NAN))$/;
-// The `yaml` package's YAML 1.1 float pattern makes the mantissa optional: `e5` and `E012` are
-// (NaN) floats there.
-const EXPONENT_ONLY = /^[eE][-+]?[0-9]+$/;
-// YAML 1.1 timestamps start with a date: 2001-12-14 (and 2001-1-2).
-const DATE_LIKE = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
-
-/** True when `s` can be written without quotes and reads back as the same string in YAML 1.1 and 1.2. */
-export function isPlainSafe(s: string): boolean {
-  if (!PLAIN.test(s)) return false; // also rejects "" (the empty scalar is null)
-  const last = s.charCodeAt(s.length - 1);
-  if (last === 32 /* trailing space is dropped */ || last === 58 /* `a:` reads as a key */) return false;
-  if (s.includes(": ")) return false; // key/value separator inside
-  if (s.startsWith("...")) return false; // document end marker when it starts a line
-  const c = s.charCodeAt(0);
-  if ((c >= 48 && c <= 57) || c === 46 /* . */) {
-    if (NUMBERISH.test(s) || RADIX_OR_SPECIAL.test(s) || DATE_LIKE.test(s)) return false;
-  } else if (s.length <= 8 && KEYWORDS.has(s.toLowerCase())) {
-    return false;
-  } else if ((c === 101 || c === 69) /* e E */ && EXPONENT_ONLY.test(s)) {
-    return false;
+/** Writes a non-empty sequence whose dashes sit at `indent`; `pad` as in writeMapping. */
+function writeSequence(arr: readonly unknown[], indent: number, pad: boolean): void {
+  for (let i = 0; i < arr.length; i++) {
+    const v = arr[i];
+    if (pad) spaces(indent);
+    pad = true;
+    byte(45); // "-"
+    byte(32);
+    if (v !== null && typeof v === "object") {
+      if (Array.isArray(v)) {
+        if (v.length > 0) {
+          writeSequence(v, indent + 2, false);
+          continue;
+        }
+      } else if (writeMapping(v as Record<string, unknown>, indent + 2, false)) continue;
+    }
+    writeScalar(v);
+    byte(10);
   }
-  return true;
 }
 
-// Characters JSON.stringify leaves alone but YAML must see escaped: DEL and C1 controls (not
-// printable in YAML), NEL/LS/PS (line breaks in YAML 1.1), the BOM and the non-characters U+FFFE
-// and U+FFFF.
-const YAML_ONLY_ESCAPES = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
-
-/** A YAML double-quoted scalar: JSON string syntax plus the escapes above. */
-export function doubleQuote(s: string): string {
-  const json = JSON.stringify(s);
-  YAML_ONLY_ESCAPES.lastIndex = 0;
-  if (!YAML_ONLY_ESCAPES.test(json)) return json;
-  return json.replace(YAML_ONLY_ESCAPES, (ch) => "\\u" + ch.charCodeAt(0).toString(16).padStart(4, "0"));
+function writeScalar(v: unknown): void {
+  switch (typeof v) {
+    case "string":
+      return putString(v);
+    case "number":
+      return put(number(v));
+    case "boolean":
+      return put(v ? "true" : "false");
+    case "undefined": // an array hole or undefined item, as JSON.stringify does
+      return put("null");
+    case "object":
+      if (v === null) return put("null");
+      return put(Array.isArray(v) ? "[]" : "{}"); // only empty ones reach here
+    default:
+      throw new TypeError(`cannot write a ${typeof v} as YAML`);
+  }
 }

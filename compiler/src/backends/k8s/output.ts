@@ -1,0 +1,91 @@
+// The backend's one path from built objects to results (index.ts): each object, as its builder
+// hands it over, gets its workload's settings (patches.ts), is validated (validate.ts) and, when
+// YAML is wanted, written (yaml-emitter.ts). toKubernetes keeps the objects; toKubernetesYaml
+// keeps only their text and what diagnostics need, so that the objects can be collected as soon
+// as each is written and never all live at once.
+//
+// Order: runs that sort across services (Deployments, Services, claims) are reordered when they
+// end, the objects or their documents alike. Diagnostics come out as the old whole-list passes
+// made them: the builders' (in build order), then KD4030 for patches that patched nothing, then
+// the schema problems in output order, each pointing where the settings say (known only at the
+// end: WorkloadSettings.originOf).
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { K8sPatch } from "../../ir/model.ts";
+import type { Span } from "../../syntax/span.ts";
+import { WorkloadSettings } from "./patches.ts";
+import type { EmittedObject, K8sObject, ObjectSink } from "./types.ts";
+import { reportSchemaProblems, schemaProblems } from "./validate.ts";
+import type { YamlDocuments } from "./yaml-emitter.ts";
+
+interface Entry {
+  /** metadata.name before any setting applied: what sorted runs sort by. */
+  readonly name: string;
+  readonly origin: Span;
+  /** The object, unless it was written and dropped. */
+  readonly object: K8sObject | undefined;
+  /** Patches that may have moved the origin (WorkloadSettings.apply). */
+  readonly moved: K8sPatch[] | undefined;
+  /** Schema problems, with the kind and name as validated. */
+  readonly problems: { readonly kind: string; readonly metadata: { readonly name: string }; readonly lines: string[] } | undefined;
+}
+
+export class BackendOutput implements ObjectSink {
+  private readonly entries: Entry[] = [];
+  private runStart = -1;
+
+  /** `docs`: write each object there and drop it; without, keep the objects. */
+  constructor(
+    private readonly settings: WorkloadSettings,
+    private readonly docs?: YamlDocuments,
+  ) {}
+
+  get count(): number {
+    return this.entries.length;
+  }
+
+  add(o: EmittedObject): void {
+    const object = o.object;
+    const name = object.metadata.name;
+    const moved = this.settings.apply(o);
+    const lines = schemaProblems(object);
+    const problems = lines === undefined ? undefined : { kind: object.kind, metadata: { name: object.metadata.name }, lines };
+    if (this.docs !== undefined) this.docs.add(object);
+    this.entries.push({ name, origin: o.origin, object: this.docs === undefined ? object : undefined, moved, problems });
+  }
+
+  beginSorted(): void {
+    this.runStart = this.entries.length;
+  }
+
+  endSorted(): void {
+    const from = this.runStart;
+    this.runStart = -1;
+    const run = this.entries.slice(from);
+    if (run.length < 2) return;
+    const order = run.map((_, i) => i);
+    order.sort((a, b) => {
+      const x = run[a].name;
+      const y = run[b].name;
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+    for (let i = 0; i < order.length; i++) this.entries[from + i] = run[order[i]];
+    this.docs?.reorder(from, order);
+  }
+
+  /**
+   * Reports what is known only now (KD4030, schema problems where they point) into
+   * `diagnostics`, and returns the objects (empty when they were dropped).
+   */
+  finish(diagnostics: Diagnostic[]): EmittedObject[] {
+    this.settings.report();
+    const objects: EmittedObject[] = [];
+    for (const e of this.entries) {
+      const origin = this.settings.originOf(e.origin, e.moved);
+      if (e.problems !== undefined) reportSchemaProblems(e.problems, origin, e.problems.lines, diagnostics);
+      if (e.object !== undefined) objects.push({ object: e.object, origin });
+    }
+    return objects;
+  }
+}
+
+export { WorkloadSettings };
