@@ -2,7 +2,7 @@
 // kind (with its template chain applied), every profile checked as an overlay. The result holds
 // typed values; evaluation (profiles chosen, defaults) and lowering come after.
 import type { Block, Name, ProfileDecl, SourceFile, TemplateDecl } from "../syntax/ast.ts";
-import { fileStart } from "../syntax/span.ts";
+import { fileStart, type Span } from "../syntax/span.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diag } from "../diagnostics/catalogue.ts";
 import { STDLIB_PREFIX, type Program } from "../program.ts";
@@ -50,30 +50,29 @@ export function analyse(program: Program): Analysis {
   const decls = new Map<string, DeclSymbol>();
   const templates = new Map<string, TemplateDecl>();
   const profiles = new Map<string, ProfileDecl>();
-  const keys = new Map<string, Set<string>>();
+  const keys = new Map<string, Block>();
   let app: { name: Name; value: BlockValue } | undefined;
   const appDecls = program.files.flatMap((f) => f.items.filter((i) => i.kind === "App"));
 
-  const nameSpans = new Map<string, { span: import("../syntax/span.ts").Span; what: string }>();
-  const declare = <T>(table: Map<string, T>, name: Name | undefined, item: T, what: string): void => {
+  // Each table is a namespace of its own; what it holds says where and what the first one was.
+  const declare = <T>(table: Map<string, T>, name: Name | undefined, item: T, what: string, first: (t: T) => { span: Span; what: string }): void => {
     if (!name) return;
     const problem = checkDnsLabel(name.text);
     if (problem) diagnostics.push(diag("KD3004", name.span, `${what} name \`${name.text}\` is not a DNS label: ${problem}`));
-    const key = `${table === (decls as unknown) ? "decl" : what}:${name.text}`;
-    const earlier = nameSpans.get(key);
-    if (earlier) {
+    const clash = table.get(name.text);
+    if (clash !== undefined) {
+      const earlier = first(clash);
       const message = earlier.what === what ? `${what} \`${name.text}\` is declared twice` : `${what} \`${name.text}\` has the name of ${earlier.what} \`${name.text}\``;
       diagnostics.push(diag("KD2002", name.span, message, { label: "declared again here", related: [{ span: earlier.span, message: "first declared here" }] }));
       return;
     }
-    nameSpans.set(key, { span: name.span, what });
     table.set(name.text, item);
   };
 
   for (const src of sources) {
     for (const item of src.items) {
-      if (item.kind === "Template") declare(templates, item.name, item, "template");
-      else if (item.kind === "Profile") declare(profiles, item.name, item, "profile");
+      if (item.kind === "Template") declare(templates, item.name, item, "template", firstTemplate);
+      else if (item.kind === "Profile") declare(profiles, item.name, item, "profile", firstProfile);
       else if (item.kind === "Decl") {
         const k = item.keyword.text;
         if (!kinds.has(k) || RESERVED.has(k)) {
@@ -81,10 +80,10 @@ export function analyse(program: Program): Analysis {
           continue;
         }
         if (!item.name) continue;
-        declare(decls, item.name, { name: item.name.text, kind: k, decl: item }, k);
-        if ((k === "secret" || k === "config") && item.body) {
-          keys.set(item.name.text, new Set(item.body.members.map((m) => (m.kind === "FieldDecl" ? m.name.text : m.path[0]?.text ?? ""))));
-        }
+        const again = decls.has(item.name.text);
+        declare(decls, item.name, { name: item.name.text, kind: k, decl: item }, k, firstDecl);
+        // The last secret or config of a name lists its keys: recorded only when that is not the first.
+        if ((k === "secret" || k === "config") && item.body && again) keys.set(item.name.text, item.body);
       } else if (item.kind === "Kind") {
         // `sources` never holds the prelude: every `kind` seen here is misplaced.
         diagnostics.push(diag("KD3014", item.span, "`kind` declarations belong in the prelude only"));
@@ -149,6 +148,10 @@ export function analyse(program: Program): Analysis {
 
   return { scope, app, decls: checked, profiles: overlays, diagnostics: dedupe(diagnostics) };
 }
+
+const firstDecl = (d: DeclSymbol) => ({ span: d.decl.name!.span, what: d.kind });
+const firstTemplate = (t: TemplateDecl) => ({ span: t.name!.span, what: "template" });
+const firstProfile = (p: ProfileDecl) => ({ span: p.name!.span, what: "profile" });
 
 /** Nothing set yet: merged under a declaration's first template (or its body), it adds nothing. */
 const EMPTY: BlockValue = block(new Map(), { file: ".", start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 });
@@ -298,7 +301,7 @@ function checkProfile(scope: Scope, p: ProfileDecl, diagnostics: Diagnostic[]): 
   for (const [target, members] of byTarget) {
     const kind = scope.decls.get(target)?.kind ?? "app";
     const ctx: Ctx = { scope, selfName: target, diagnostics };
-    out.set(target, checkMembers(ctx, members, scope.kinds.get(kind)?.fields ?? new Map(), kind === "app" ? "`app`" : `a ${kind}`, p.span));
+    out.set(target, checkMembers(ctx, members.map((x) => x.member), members.map((x) => x.path), scope.kinds.get(kind)?.fields ?? new Map(), kind === "app" ? "`app`" : `a ${kind}`, p.span));
   }
   return out;
 }

@@ -24,7 +24,12 @@ type Fields = ReadonlyMap<string, FieldSchema>;
 const ANY = "_";
 
 export function checkBlock(ctx: Ctx, body: Block, fields: Fields, where: string): BlockValue {
-  return checkMembers(ctx, body.members.map((m) => ({ member: m, path: m.kind === "FieldDecl" ? [m.name] : m.path })), fields, where, body.span);
+  return checkMembers(ctx, body.members, undefined, fields, where, body.span);
+}
+
+/** The path a member sets (a field declaration, in the prelude only, sets its name). */
+export function pathOf(m: Member): readonly Name[] {
+  return m.kind === "FieldDecl" ? [m.name] : m.path;
 }
 
 /**
@@ -35,12 +40,17 @@ export interface MemberMemo {
   check(ctx: Ctx, member: Member, path: readonly Name[], fields: Fields, where: string, out: Map<string, Value>, seen: Map<string, Span>): boolean;
 }
 
-/** Members with the path to check them by (a profile strips the target's name off its paths). */
-export function checkMembers(ctx: Ctx, members: readonly { member: Member; path: readonly Name[] }[], fields: Fields, where: string, span: Span, memo?: MemberMemo): BlockValue {
+/**
+ * Members with the paths to check them by: their own (pathOf), or `paths[i]` (a profile strips the
+ * target's name off its paths). Two arrays rather than an array of pairs: no object per member.
+ */
+export function checkMembers(ctx: Ctx, members: readonly Member[], paths: readonly (readonly Name[])[] | undefined, fields: Fields, where: string, span: Span, memo?: MemberMemo): BlockValue {
   const out = new Map<string, Value>();
   const seen = new Map<string, Span>();
   let unsets: Directive[] | undefined;
-  for (const { member, path } of members) {
+  for (let i = 0; i < members.length; i++) {
+    const member = members[i]!;
+    const path = paths === undefined ? pathOf(member) : paths[i]!;
     if (isUnset(path, member.kind, fields)) (unsets ??= []).push(member as Directive);
     else if (memo === undefined || !memo.check(ctx, member, path, fields, where, out, seen)) checkMember(ctx, member, path, fields, where, out, seen);
   }

@@ -8,7 +8,7 @@ import { diag } from "../diagnostics/catalogue.ts";
 import type { ScalarName, Type } from "./types.ts";
 import { describeType } from "./types.ts";
 import type { Value } from "./values.ts";
-import type { Ctx } from "./scope.ts";
+import { keysOf, type Ctx } from "./scope.ts";
 import { cpuMillis, durationSeconds, familyOf, FAMILY_TEXT, memoryBytes, percentValue } from "./units.ts";
 import { checkDnsLabel, checkImage, checkLabelValue } from "./names.ts";
 import { didYouMean } from "./suggest.ts";
@@ -221,9 +221,9 @@ function checkEnvRef(ctx: Ctx, field: string, e: Ref): Value | undefined {
   }
   const span = spanCovering(head.span, member.span);
   if (sym.kind === "secret" || sym.kind === "config") {
-    const keys = ctx.scope.keys.get(sym.name) ?? new Set<string>();
-    if (!keys.has(member.text)) {
-      ctx.diagnostics.push(diag("KD2012", member.span, `${sym.kind} \`${sym.name}\` has no key \`${member.text}\``, { hints: didYouMean(member.text, keys), related: [{ span: sym.decl.name!.span, message: `\`${sym.name}\` is declared here` }] }));
+    const keys = keysOf(ctx.scope, sym.name);
+    if (!keys.includes(member.text)) {
+      ctx.diagnostics.push(diag("KD2012", member.span, `${sym.kind} \`${sym.name}\` has no key \`${member.text}\``, { hints: didYouMean(member.text, new Set(keys)), related: [{ span: sym.decl.name!.span, message: `\`${sym.name}\` is declared here` }] }));
       return undefined;
     }
     return sym.kind === "secret" ? { v: "secretRef", secret: sym.name, key: member.text, span } : { v: "configRef", config: sym.name, key: member.text, span };

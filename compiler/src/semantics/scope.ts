@@ -1,6 +1,6 @@
 // The app's symbols: declarations of every file of the project and of the modules they `use`.
 // Templates, profiles and declarations live in separate namespaces.
-import type { Decl, ProfileDecl, TemplateDecl } from "../syntax/ast.ts";
+import type { Block, Decl, ProfileDecl, TemplateDecl } from "../syntax/ast.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { KindSchema } from "./types.ts";
 
@@ -15,8 +15,12 @@ export interface Scope {
   readonly decls: ReadonlyMap<string, DeclSymbol>;
   readonly templates: ReadonlyMap<string, TemplateDecl>;
   readonly profiles: ReadonlyMap<string, ProfileDecl>;
-  /** Keys of each secret and config, for checking `api-keys.token`. */
-  readonly keys: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Where a name declared more than once finds the keys it is checked against (`api-keys.token`):
+   * the body of the last secret or config of that name. A name declared once uses its own body
+   * (keysOf); no set of keys is made up front for thousands of secrets.
+   */
+  readonly keys: ReadonlyMap<string, Block>;
   readonly appName: string;
   /**
    * Set once a checked value holds an `if` that waits for the profiles (a `cond` value): until
@@ -31,4 +35,11 @@ export interface Ctx {
   /** The declaration being elaborated: `${name}` in a template means this. */
   readonly selfName: string;
   readonly diagnostics: Diagnostic[];
+}
+
+/** The keys a secret or config declares, in order (empty if `name` is neither). */
+export function keysOf(scope: Scope, name: string): string[] {
+  const sym = scope.decls.get(name);
+  const body = scope.keys.get(name) ?? (sym?.kind === "secret" || sym?.kind === "config" ? sym.decl.body : undefined);
+  return (body?.members ?? []).map((m) => (m.kind === "FieldDecl" ? m.name.text : m.path[0]?.text ?? ""));
 }

@@ -22,10 +22,9 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { FieldSchema } from "./types.ts";
 import type { BlockValue, Value } from "./values.ts";
 import type { Ctx } from "./scope.ts";
-import { checkMember, checkMembers, type MemberMemo } from "./check-block.ts";
+import { checkMember, checkMembers, pathOf, type MemberMemo } from "./check-block.ts";
 
 type Fields = ReadonlyMap<string, FieldSchema>;
-type Paths = readonly { member: Member; path: readonly Name[] }[];
 
 /** One member's check, as it would happen in an empty block: its value and its diagnostics. */
 interface Checked {
@@ -40,18 +39,17 @@ interface Checked {
 const NEVER = "never";
 
 export class TemplateMemo implements MemberMemo {
-  private readonly bodies = new WeakMap<Block, { readonly members: Paths; readonly local: ReadonlySet<Member> }>();
+  private readonly bodies = new WeakMap<Block, ReadonlySet<Member>>();
   private readonly checked = new WeakMap<Member, Checked | typeof NEVER>();
   /** The members of the body being checked that may be memoised. */
   private local: ReadonlySet<Member> = new Set();
 
   /** A template body, as checkBlock would check it. */
   checkBody(ctx: Ctx, body: Block, fields: Fields, where: string): BlockValue {
-    const plan = this.plan(body);
     const outer = this.local;
-    this.local = plan.local;
+    this.local = this.plan(body);
     try {
-      return checkMembers(ctx, plan.members, fields, where, body.span, this);
+      return checkMembers(ctx, body.members, undefined, fields, where, body.span, this);
     } finally {
       this.local = outer;
     }
@@ -82,19 +80,21 @@ export class TemplateMemo implements MemberMemo {
     return true;
   }
 
-  private plan(body: Block): { readonly members: Paths; readonly local: ReadonlySet<Member> } {
-    let plan = this.bodies.get(body);
-    if (plan !== undefined) return plan;
-    const members = body.members.map((m) => ({ member: m, path: m.kind === "FieldDecl" ? [m.name] : m.path }));
+  /** The members of a body that may be memoised. */
+  private plan(body: Block): ReadonlySet<Member> {
+    const known = this.bodies.get(body);
+    if (known !== undefined) return known;
     const heads = new Map<string, number>();
-    for (const { path } of members) if (path[0]) heads.set(path[0].text, (heads.get(path[0].text) ?? 0) + 1);
-    const local = new Set<Member>();
-    for (const { member, path } of members) {
-      if (member.kind !== "FieldDecl" && path.length === 1 && heads.get(path[0]!.text) === 1) local.add(member);
+    for (const m of body.members) {
+      const head = pathOf(m)[0];
+      if (head) heads.set(head.text, (heads.get(head.text) ?? 0) + 1);
     }
-    plan = { members, local };
-    this.bodies.set(body, plan);
-    return plan;
+    const local = new Set<Member>();
+    for (const m of body.members) {
+      if (m.kind !== "FieldDecl" && m.path.length === 1 && heads.get(m.path[0]!.text) === 1) local.add(m);
+    }
+    this.bodies.set(body, local);
+    return local;
   }
 }
 
