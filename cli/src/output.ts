@@ -25,7 +25,7 @@ export function printDiagnostics(ds: readonly Diagnostic[], texts: ReadonlyMap<s
 }
 
 /** Writes through a temporary file in the same directory and renames it: readers never see half a file. */
-export function writeAtomic(file: string, content: string): void {
+export function writeAtomic(file: string, content: string | Uint8Array): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {

@@ -8,7 +8,7 @@ import { lower } from "./ir/lower.ts";
 import type { AppModel } from "./ir/model.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
-import { toKubernetes, toYaml, type EmittedObject } from "./backends/k8s/index.ts";
+import { toKubernetes, toKubernetesYaml, toYaml, type EmittedObject } from "./backends/k8s/index.ts";
 import { toPlan, planJson, type Plan } from "./backends/plan/index.ts";
 import { loadProject, type LoadedProject } from "./project/load.ts";
 import { DEFAULT_BASE_PORT } from "./project/schema.ts";
@@ -110,18 +110,24 @@ export interface BuildOutput {
   readonly appName?: string;
   /** Kubernetes objects written (kubernetes target). */
   readonly objectCount?: number;
-  readonly yaml?: string;
+  /** Under the runtime target: the plan (its JSON is the output). */
   readonly plan?: Plan;
-  readonly planJson?: string;
+  /**
+   * What a build writes, when there are no errors: the YAML, or the plan's JSON, as UTF-8. Bytes,
+   * not a string: the backend writes the YAML as bytes, and a 16 MB string made from them only to
+   * be encoded again on its way out would be two more copies at the moment memory peaks.
+   */
+  readonly output?: Uint8Array;
 }
 
 /**
  * build() for callers that only write the result (the CLI's `kdsl build`). Same output and
  * diagnostics, but each stage's data is let go as soon as the next stage has what it needs: the
- * syntax tree, the analysis and the evaluated values once the app model exists. On the
- * 5,000-service bench app they are ~55 MiB of the ~80 MiB build() keeps alive to its end, which
- * is what the peak-memory budget is about. The language server and the linter want those stages
- * and call build().
+ * syntax tree, the analysis and the evaluated values once the app model exists, and each
+ * Kubernetes object once it is validated and written (toKubernetesYaml). On the 5,000-service
+ * bench app build() keeps ~75 MiB alive to its end (tree, values, 20,500 objects, the YAML
+ * string), which is what the peak-memory budget is about. The language server and the linter want
+ * those stages and call build().
  */
 export function buildOutput(host: Host, entry: string, options: Omit<BuildOptions, "yaml"> = {}): BuildOutput {
   let prepared: Prepared | undefined = prepare(host, entry, options);
@@ -139,12 +145,12 @@ export function buildOutput(host: Host, entry: string, options: Omit<BuildOption
   if (target === "runtime") {
     const planned = toPlan(app, { root: options.planRoot ?? root, basePort: settings.basePort ?? DEFAULT_BASE_PORT });
     diagnostics = sortDiagnostics([...diagnostics, ...planned.diagnostics]);
-    return hasErrors(diagnostics) || !planned.plan ? { ...base, diagnostics } : { ...base, diagnostics, plan: planned.plan, planJson: planJson(planned.plan) };
+    return hasErrors(diagnostics) || !planned.plan ? { ...base, diagnostics } : { ...base, diagnostics, plan: planned.plan, output: new TextEncoder().encode(planJson(planned.plan)) };
   }
-  const k8s = toKubernetes(app);
+  const k8s = toKubernetesYaml(app);
   diagnostics = sortDiagnostics([...diagnostics, ...k8s.diagnostics]);
-  if (hasErrors(diagnostics)) return { ...base, diagnostics, objectCount: k8s.objects.length };
-  return { ...base, diagnostics, objectCount: k8s.objects.length, yaml: toYaml(k8s.objects.map((o) => o.object)) };
+  const counted = { ...base, diagnostics, objectCount: k8s.count };
+  return hasErrors(diagnostics) ? counted : { ...counted, output: k8s.utf8() };
 }
 
 type Prepared =

@@ -59,7 +59,7 @@ for (const name of examples) {
       golden(path.join(dir, "expected", `${app}${v.suffix}.yaml`), r.yaml!);
       // The second build is the CLI's (buildOutput, which frees each stage early): the same bytes.
       const again = buildOutput(repoHost(EXAMPLE_ENV), rel, { profiles: v.profiles, secrets: v.secrets });
-      assert.is(again.yaml, r.yaml, "two builds are byte-identical");
+      assert.is(new TextDecoder().decode(again.output), r.yaml, "two builds are byte-identical");
       assert.is(again.objectCount, r.objects!.length);
       assert.is(again.appName, app);
       const docs = parseAllDocuments(r.yaml!);
@@ -75,7 +75,7 @@ for (const name of examples) {
     const r = build(repoHost(EXAMPLE_ENV), rel, { target: "runtime" });
     assert.equal(r.diagnostics.filter((d) => d.severity !== "info").map(renderPlain), [], "only notes (what runs locally and what is ignored)");
     golden(path.join(dir, "expected", `${r.app!.name}.plan.json`), r.planJson!);
-    assert.is(buildOutput(repoHost(EXAMPLE_ENV), rel, { target: "runtime" }).planJson, r.planJson, "the CLI's build writes the same plan");
+    assert.is(new TextDecoder().decode(buildOutput(repoHost(EXAMPLE_ENV), rel, { target: "runtime" }).output), r.planJson, "the CLI's build writes the same plan");
     assert.equal(validatePlan(r.plan), [], "the plan fits its schema");
   });
   test(`${name}: every .kdsl file is a formatting fixed point`, () => {

@@ -24,7 +24,7 @@ export function run(flags: Flags): number {
   // Without -o, stdout is the YAML (or plan): JSON diagnostics go to stderr so that both stay parseable.
   printDiagnostics(diagnostics, texts, flags.format, flags.output ? process.stdout : process.stderr);
   const runtime = result.target === "runtime";
-  const text = runtime ? result.planJson : result.yaml;
+  const text = result.output;
   if (hasErrors(diagnostics) || text === undefined) return 1;
   const name = `${result.appName ?? "app"}${runtime ? ".plan.json" : ".yaml"}`;
   if (flags.check) return checkUpToDate(flags, name, text);
@@ -64,21 +64,21 @@ function planRoot(entry: string, output: string | undefined): string {
  * `prettier --check` of generated manifests, for CI and pre-commit). Prints a unified diff and
  * exits 1 when it does not; writes nothing.
  */
-function checkUpToDate(flags: Flags, name: string, yaml: string): number {
+function checkUpToDate(flags: Flags, name: string, built: Uint8Array): number {
   if (!flags.output) throw new UsageError("build --check compares with committed output: kdsl build <path> --check -o DIR");
   const file = path.join(flags.output, name);
-  let committed: string | undefined;
+  let committed: Buffer | undefined;
   try {
-    committed = readFileSync(file, "utf8");
+    committed = readFileSync(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
   }
-  if (committed === yaml) {
+  if (committed !== undefined && Buffer.compare(committed, built) === 0) {
     if (flags.format === "pretty") process.stderr.write(`${file} is up to date\n`);
     return 0;
   }
   const shown = file.split(path.sep).join("/");
-  process.stdout.write(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, committed ?? "", yaml, committed === undefined ? "missing" : "committed", "built now"));
+  process.stdout.write(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, committed?.toString("utf8") ?? "", new TextDecoder().decode(built), committed === undefined ? "missing" : "committed", "built now"));
   process.stderr.write(`${file} is ${committed === undefined ? "missing" : "out of date"}: run \`kdsl build ${flags.positionals[0]} -o ${flags.output}\` and commit the result\n`);
   return 1;
 }
