@@ -26,8 +26,8 @@ function toJson(v: Value): unknown {
 }
 
 /** A service's `select`: a Kubernetes Service selects by equality only, so set terms are errors. */
-export function selectOf(v: Extract<Value, { v: "selector" }> | undefined, diagnostics: Diagnostic[]): { select?: LabelSelector } {
-  if (!v) return {};
+export function selectOf(v: Extract<Value, { v: "selector" }> | undefined, diagnostics: Diagnostic[]): LabelSelector | undefined {
+  if (!v) return undefined;
   if (v.selector.matchExpressions.length > 0) {
     const e = v.selector.matchExpressions[0]!;
     diagnostics.push(
@@ -36,7 +36,7 @@ export function selectOf(v: Extract<Value, { v: "selector" }> | undefined, diagn
         hints: ['write `key = "value"` terms; give the pods you want a common label (`labels { tier = "backend" }`) and select that.'],
       }),
     );
-    return {};
+    return undefined;
   }
-  return { select: v.selector };
+  return v.selector;
 }

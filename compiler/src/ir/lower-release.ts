@@ -67,7 +67,7 @@ export function lowerRelease(
   }
 
   const versions = sub(b, "versions");
-  const names = [...(versions?.fields.keys() ?? [])].sort();
+  const names = versions ? [...versions.fields.keys()].sort() : [];
   for (const v of names) {
     const block = sub(versions, v)!;
     const problem = v === STABLE || v === CANARY ? `\`${v}\` is the name kdsl gives ${v === STABLE ? "the main image" : "the `canary` block"}` : checkDnsLabel(v);
@@ -99,7 +99,8 @@ export function lowerRelease(
   if (strategy === "rollout" && others.length === 1 && steps.length === 0) steps.push({ weight: others[0]!.weight }, { pause: "promote" });
 
   const stable: IR.VersionModel = { name: STABLE, image, weight: round(100 - used), origin };
-  const release: Release = { versions: [stable, ...others], strategy, steps, files: files(b, diagnostics) };
+  // Shared empty lists where there is nothing: most services have no steps and no secret files.
+  const release: Release = { versions: others.length > 0 ? [stable, ...others] : [stable], strategy, steps: steps.length > 0 ? steps : NONE, files: files(b, diagnostics) };
   const expose = lowerExpose(sub(b, "expose"), name, strategy, ports, diagnostics);
   if (expose) release.expose = expose;
   const metrics = lowerMetrics(sub(b, "metrics"), name, ports, app.monitor, diagnostics);
@@ -108,6 +109,9 @@ export function lowerRelease(
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+/** One empty list for every service without steps or files (IR lists are read-only). */
+const NONE: readonly never[] = Object.freeze([]);
 
 /** The service port a setting names, or the first port; reported when there is none. */
 function portOf(b: BlockValue, what: string, service: string, ports: readonly IR.PortModel[], diagnostics: Diagnostic[]): IR.PortModel | undefined {
@@ -159,9 +163,11 @@ function lowerMetrics(b: BlockValue | undefined, service: string, ports: readonl
   return { path: text(b, "path") ?? "/metrics", port, monitor: monitor?.v === "bool" ? monitor.b : appMonitor, origin: b.span };
 }
 
-function files(b: BlockValue, diagnostics: Diagnostic[]): IR.SecretFiles[] {
+function files(b: BlockValue, diagnostics: Diagnostic[]): readonly IR.SecretFiles[] {
+  const block = sub(b, "files");
+  if (!block || block.fields.size === 0) return NONE;
   const out: IR.SecretFiles[] = [];
-  for (const [path, v] of sub(b, "files")?.fields ?? []) {
+  for (const [path, v] of block.fields) {
     if (v.v !== "string") continue;
     const problem = !path.startsWith("/") ? "it must be absolute" : path.split("/").includes("..") ? "it must not contain `..`" : /[:\s]/.test(path) ? "it must not contain `:` or spaces" : undefined;
     const clash = out.find((o) => o.path === path || path.startsWith(o.path + "/") || o.path.startsWith(path + "/"));

@@ -25,22 +25,30 @@ function countOrShare(b: BlockValue, key: string): IR.CountOrShare | undefined {
 
 const isZero = (c: IR.CountOrShare | undefined) => c !== undefined && ("count" in c ? c.count === 0 : c.percent === 0);
 
+/** Remembers a `scratch` list's lowering per value (lower.ts shares one across a template's users). */
+export type ScratchMemo = (v: Value, make: () => { readonly list: readonly string[]; readonly diagnostics: readonly Diagnostic[] }) => { readonly list: readonly string[]; readonly diagnostics: readonly Diagnostic[] };
+
 /** `scratch`, `user` and `api-token`, shared by services, jobs and crons, set on `w`; nothing when unset. */
-export function lowerPod<W extends Mutable<IR.Workload>>(b: BlockValue, w: W, diagnostics: Diagnostic[], volumePaths: readonly { path: string; span: Span }[] = []): W {
+export function lowerPod<W extends Mutable<IR.Workload>>(b: BlockValue, w: W, diagnostics: Diagnostic[], volumePaths: readonly { path: string; span: Span }[] = [], memo?: ScratchMemo): W {
   const scratch = get(b, "scratch", "list");
-  const paths: { path: string; span: Span }[] = [];
-  for (const p of volumePaths) {
-    mountPathOk(p.path, p.span, paths, diagnostics);
-    paths.push(p);
-  }
-  if (scratch) {
-    const list: string[] = [];
-    for (const item of scratch.items) {
-      if (item.v !== "string") continue;
-      if (mountPathOk(item.s, item.span, paths, diagnostics)) list.push(item.s);
-      paths.push({ path: item.s, span: item.span });
+  if (scratch && memo && volumePaths.length === 0) {
+    // Nothing else mounted: the list and its problems depend on the scratch value alone.
+    const made = memo(scratch, () => {
+      const own: Diagnostic[] = [];
+      return { list: scratchList(scratch, [], own), diagnostics: own };
+    });
+    for (const d of made.diagnostics) diagnostics.push(d);
+    if (made.list.length > 0) w.scratch = made.list;
+  } else {
+    const paths: { path: string; span: Span }[] = [];
+    for (const p of volumePaths) {
+      mountPathOk(p.path, p.span, paths, diagnostics);
+      paths.push(p);
     }
-    if (list.length > 0) w.scratch = list;
+    if (scratch) {
+      const list = scratchList(scratch, paths, diagnostics);
+      if (list.length > 0) w.scratch = list;
+    }
   }
   const user = get(b, "user", "int");
   if (user) {
@@ -49,6 +57,17 @@ export function lowerPod<W extends Mutable<IR.Workload>>(b: BlockValue, w: W, di
   }
   if (get(b, "api-token", "bool")?.b === true) w.apiToken = true;
   return w;
+}
+
+/** The scratch paths that are mountable after `paths` (each one is added to `paths`). */
+function scratchList(scratch: Extract<Value, { v: "list" }>, paths: { path: string; span: Span }[], diagnostics: Diagnostic[]): string[] {
+  const list: string[] = [];
+  for (const item of scratch.items) {
+    if (item.v !== "string") continue;
+    if (mountPathOk(item.s, item.span, paths, diagnostics)) list.push(item.s);
+    paths.push({ path: item.s, span: item.span });
+  }
+  return list;
 }
 
 /** An absolute, normalised path, not mounted twice. */

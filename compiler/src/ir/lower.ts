@@ -13,7 +13,7 @@ import type * as IR from "./model.ts";
 import { posix as path } from "node:path";
 import { lowerPatches, selectOf } from "./lower-patches.ts";
 import { lowerRelease, type AppRelease } from "./lower-release.ts";
-import { appWithProfiles, lowerCron, lowerPod, lowerServiceOps, type Mutable } from "./lower-workload.ts";
+import { appWithProfiles, lowerCron, lowerPod, lowerServiceOps, type Mutable, type ScratchMemo } from "./lower-workload.ts";
 
 export interface LowerOptions {
   readonly secrets: "reference" | "inline";
@@ -31,11 +31,28 @@ function get<V extends Value["v"]>(b: BlockValue, key: string, v: V): Extract<Va
 }
 const str = (b: BlockValue, k: string) => get(b, k, "string")?.s;
 const strings = (b: BlockValue, k: string) => get(b, k, "list")?.items.flatMap((i) => (i.v === "string" ? [i.s] : []));
-const workloads = (b: BlockValue, k: string) => get(b, k, "list")?.items.flatMap((i) => (i.v === "workload" ? [i.name] : [])) ?? [];
+const workloads = (b: BlockValue, k: string): readonly string[] => {
+  const list = get(b, k, "list");
+  return list && list.items.length > 0 ? list.items.flatMap((i) => (i.v === "workload" ? [i.name] : [])) : NONE;
+};
+/** One empty list for every workload that has none (IR lists are read-only). */
+const NONE: readonly never[] = Object.freeze([]);
+const NO_PATHS: readonly { path: string; span: import("../syntax/span.ts").Span }[] = NONE;
 
 export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host: Host, options: LowerOptions): { app: IR.AppModel; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const byName = new Map(decls.map((d) => [d.symbol.name, d]));
+  // Only `.url`-style references need it: made on first use, not for every build.
+  let byNameMap: Map<string, EvaluatedDecl> | undefined;
+  const byName = (name: string): EvaluatedDecl | undefined => {
+    if (byNameMap === undefined) {
+      byNameMap = new Map();
+      for (const d of decls) byNameMap.set(d.symbol.name, d);
+    }
+    return byNameMap.get(name);
+  };
+  // Values a template gives every user are one object (semantics/template-memo.ts), and so is what
+  // they lower to: one ports list, one set of probes, one scratch list for all of them.
+  const shared = new Shared();
   const appStrategy = analysis.app && get(analysis.app.value, "strategy", "string");
   const appRelease: AppRelease = { strategy: (appStrategy?.s as IR.Strategy | undefined) ?? options.strategy ?? "replicas", monitor: (analysis.app && get(analysis.app.value, "monitor", "bool")?.b) ?? false };
   const name = analysis.app?.name.text ?? "app";
@@ -53,14 +70,14 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
       else if (v.v === "secretRef") value = { kind: "secret", secret: v.secret, key: v.key };
       else if (v.v === "configRef") value = { kind: "config", config: v.config, key: v.key };
       else if (v.v === "serviceRef") {
-        const target = byName.get(v.service);
+        const target = byName(v.service);
         if (target && !get(target.final, "port", "block")?.fields.size) {
           diagnostics.push(diag("KD4003", v.span, `service \`${v.service}\` has no port, so it has no \`.${v.form}\``, { hints: [`give \`${v.service}\` a port: \`port http 8080\`.`] }));
         }
         value = { kind: "service", service: v.service, form: v.form };
       } else if (v.v === "interp") {
         for (const p of v.parts) {
-          const target = typeof p === "string" ? undefined : byName.get(p.service);
+          const target = typeof p === "string" ? undefined : byName(p.service);
           if (typeof p !== "string" && target && !get(target.final, "port", "block")?.fields.size) {
             diagnostics.push(diag("KD4003", v.span, `service \`${p.service}\` has no port, so it has no \`.${p.form}\``, { hints: [`give \`${p.service}\` a port: \`port http 8080\`.`] }));
           }
@@ -83,8 +100,11 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
     if (command?.length) w.command = command;
     const args = strings(b, "args");
     if (args?.length) w.args = args;
-    const patches = lowerPatches(b.fields.get("k8s"));
-    if (patches.length) w.patches = patches;
+    const k8s = b.fields.get("k8s");
+    if (k8s) {
+      const patches = lowerPatches(k8s);
+      if (patches.length) w.patches = patches;
+    }
     const avoid = get(b, "avoid", "selector");
     if (avoid) w.avoid = avoid.selector;
     return w;
@@ -97,12 +117,11 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
         // Built field by field, not with spreads: `{ ...w, ...lowerRelease(...) }` and the
         // `{ volumePaths, ...ops }` rest went through V8's generic property-copying runtime and
         // made this loop the slowest part of lowering (N=5,000: ~150 ms of self time).
-        const ports: IR.PortModel[] = [];
-        for (const p of get(b, "port", "block")?.fields.values() ?? []) if (p.v === "port") ports.push({ name: p.name, port: p.port, targetPort: p.target, origin: p.span });
+        const ports = shared.ports(get(b, "port", "block"));
         const s = workload(d) as Mutable<IR.ServiceModel>;
         s.replicas = get(b, "replicas", "int")?.n ?? 1;
         s.ports = ports;
-        s.probes = probes(get(b, "health", "block"));
+        s.probes = shared.probes(get(b, "health", "block"));
         const release = lowerRelease(b, s.name, s.image, ports, appRelease, s.origin, diagnostics);
         s.versions = release.versions;
         s.strategy = release.strategy;
@@ -111,16 +130,16 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
         if (release.expose) s.expose = release.expose;
         if (release.metrics) s.metrics = release.metrics;
         s.uses = workloads(b, "uses");
-        const select = selectOf(get(b, "select", "selector"), diagnostics).select;
+        const select = selectOf(get(b, "select", "selector"), diagnostics);
         if (select) s.select = select;
         const volumePaths = lowerServiceOps(b, s, s.resources.cpu?.request !== undefined, diagnostics);
-        lowerPod(b, s, diagnostics, volumePaths);
+        lowerPod(b, s, diagnostics, volumePaths, shared.scratch);
         services.push(s);
         break;
       }
       case "job": {
         const deadline = get(b, "deadline", "duration")?.seconds;
-        const j = lowerPod(b, workload(d) as Mutable<IR.JobModel>, diagnostics);
+        const j = lowerPod(b, workload(d) as Mutable<IR.JobModel>, diagnostics, NO_PATHS, shared.scratch);
         j.retries = get(b, "retries", "int")?.n ?? 3;
         j.after = workloads(b, "after");
         if (deadline !== undefined) j.deadline = Math.ceil(deadline);
@@ -128,7 +147,7 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
         break;
       }
       case "cron":
-        crons.push(lowerCron(b, lowerPod(b, workload(d) as Mutable<IR.CronModel>, diagnostics), diagnostics));
+        crons.push(lowerCron(b, lowerPod(b, workload(d) as Mutable<IR.CronModel>, diagnostics, NO_PATHS, shared.scratch), diagnostics));
         break;
       case "secret": {
         const entries: IR.SecretEntry[] = [];
@@ -205,8 +224,45 @@ function requestAndLimit(request: string | undefined, limit: string | undefined)
   return o;
 }
 
-function probes(b: BlockValue | undefined): IR.Probes {
-  if (!b) return {};
+/** Lowered forms of values that are often one object shared by many declarations, made once per value. */
+class Shared {
+  private readonly portLists = new WeakMap<BlockValue, IR.PortModel[]>();
+  private readonly probeSets = new WeakMap<BlockValue, IR.Probes>();
+  private readonly scratchLists = new WeakMap<Value, { list: readonly string[]; diagnostics: readonly Diagnostic[] }>();
+
+  ports(b: BlockValue | undefined): readonly IR.PortModel[] {
+    if (!b) return NONE;
+    let ports = this.portLists.get(b);
+    if (ports === undefined) {
+      ports = [];
+      for (const p of b.fields.values()) if (p.v === "port") ports.push({ name: p.name, port: p.port, targetPort: p.target, origin: p.span });
+      this.portLists.set(b, ports);
+    }
+    return ports;
+  }
+
+  probes(b: BlockValue | undefined): IR.Probes {
+    if (!b) return {};
+    let probes = this.probeSets.get(b);
+    if (probes === undefined) {
+      probes = lowerProbes(b);
+      this.probeSets.set(b, probes);
+    }
+    return probes;
+  }
+
+  /** For lowerPod: a `scratch` list and its diagnostics, when nothing else is mounted. */
+  readonly scratch: ScratchMemo = (v, make) => {
+    let made = this.scratchLists.get(v);
+    if (made === undefined) {
+      made = make();
+      this.scratchLists.set(v, made);
+    }
+    return made;
+  };
+}
+
+function lowerProbes(b: BlockValue): IR.Probes {
   const period = sec(get(b, "period", "duration")?.seconds);
   const initialDelay = sec(get(b, "initial-delay", "duration")?.seconds);
   const timeout = sec(get(b, "timeout", "duration")?.seconds);
