@@ -160,6 +160,7 @@ interface Instantiated {
   readonly chain: readonly TemplateDecl[];
   readonly instances: readonly (Block | undefined)[];
 }
+const NO_TEMPLATES: Instantiated = { chain: [], instances: [] };
 
 /**
  * A declaration's template chain with its parameters substituted. Without arguments at the use
@@ -170,6 +171,7 @@ interface Instantiated {
  */
 function instantiated(ctx: Ctx, sym: DeclSymbol, cache: Map<string, Instantiated>): Instantiated {
   const from = sym.decl.from;
+  if (!from && !sym.decl.args) return NO_TEMPLATES;
   const key = from && !sym.decl.args ? `${sym.kind} ${from.text}` : undefined;
   const hit = key === undefined ? undefined : cache.get(key);
   if (hit) return hit;

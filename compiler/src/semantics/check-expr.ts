@@ -73,10 +73,10 @@ export function stringText(ctx: Ctx, s: StringLit): string | undefined {
 }
 
 export function checkScalar(ctx: Ctx, field: string, type: ScalarName, e: Expr): Value | undefined {
-  const t: Type = { t: "scalar", name: type };
+  const t = scalarType(type);
   // Text builtins, and (in environment values) strings with service addresses: check-text.ts.
   const builtin = e.kind === "Call" && e.callee.text in TEXT_BUILTINS && TEXT_TYPES.has(type);
-  if (builtin || (type === "EnvValue" && e.kind === "String" && e.parts.some((p) => typeof p !== "string" && p.kind === "Ref" && p.path.length > 1))) {
+  if (builtin || (type === "EnvValue" && e.kind === "String" && hasAddress(e))) {
     const parts = textParts(ctx, e, type === "EnvValue");
     if (!parts) return undefined;
     const v = textValue(parts, e.span);
@@ -182,6 +182,23 @@ export function checkScalar(ctx: Ctx, field: string, type: ScalarName, e: Expr):
   }
 }
 
+/** `${db.address}` in a string. */
+function hasAddress(e: StringLit): boolean {
+  for (const p of e.parts) if (typeof p !== "string" && p.kind === "Ref" && p.path.length > 1) return true;
+  return false;
+}
+
+/** One type object per scalar name, not one per value checked (they are only read, by messages). */
+function scalarType(name: ScalarName): Type {
+  let t = SCALAR_TYPES.get(name);
+  if (t === undefined) {
+    t = { t: "scalar", name };
+    SCALAR_TYPES.set(name, t);
+  }
+  return t;
+}
+const SCALAR_TYPES = new Map<ScalarName, Type>();
+
 function outOfRange(ctx: Ctx, span: Span, message: string): undefined {
   ctx.diagnostics.push(diag("KD3003", span, message));
   return undefined;
@@ -219,7 +236,8 @@ function checkEnvRef(ctx: Ctx, field: string, e: Ref): Value | undefined {
     ctx.diagnostics.push(diag("KD3015", e.span, `\`${head.text}\` is a ${sym.kind}; \`${field}\` needs ${what}`));
     return undefined;
   }
-  const span = spanCovering(head.span, member.span);
+  // The reference's own span when it covers exactly the two names (as written, it does): no copy.
+  const span = e.span.file === head.span.file && e.span.start === head.span.start && e.span.end === member.span.end ? e.span : spanCovering(head.span, member.span);
   if (sym.kind === "secret" || sym.kind === "config") {
     const keys = keysOf(ctx.scope, sym.name);
     if (!keys.includes(member.text)) {
