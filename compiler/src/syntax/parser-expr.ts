@@ -2,7 +2,7 @@
 // ranges, lists, references and calls) and the span helpers. KdslParser (parser.ts) extends it
 // with items, blocks and members; the split only keeps each file small (chevrotain rules must be
 // members of one parser class, so the halves are a base class and its subclass).
-import { EmbeddedActionsParser, type IToken, type ParserMethod } from "chevrotain";
+import { EmbeddedActionsParser, type IOrAlt, type IToken, type ParserMethod } from "chevrotain";
 import * as T from "./tokens.ts";
 import type * as A from "./ast.ts";
 import type { Span } from "./span.ts";
@@ -26,9 +26,35 @@ export abstract class ExprParser extends EmbeddedActionsParser {
     return { file: this.file, start: at.end, end: at.end, line: at.endLine, col: at.endCol, endLine: at.endLine, endCol: at.endCol };
   }
 
+  // Rule invocations are most of chevrotain's cost per token, so the common value (a primary,
+  // maybe a range) is parsed inside `expr` rather than in a rule of its own, and the hot rules'
+  // alternatives are cached arrays (the closures use only `this`), not allocated per call.
+  private exprAlts?: IOrAlt<A.Expr>[];
+  private callOrRefAlts?: IOrAlt<A.Expr>[];
+  /** The identifier refOrCall has consumed, for its cached alternatives. */
+  private head?: IToken;
+
   protected expr = this.RULE("expr", (): A.Expr => {
-    return this.OR([{ ALT: () => this.SUBRULE(this.ifExpr) }, { ALT: () => this.SUBRULE(this.rangeExpr) }]);
+    return this.OR((this.exprAlts ??= [
+      { ALT: () => this.SUBRULE(this.ifExpr) },
+      {
+        ALT: () => {
+          const from = this.SUBRULE(this.primary);
+          // `to` continues a range only on the same line: a next member may be named `to`.
+          const to = this.OPTION(this.rangeTail);
+          return this.ACTION(() => (to === undefined ? from : { kind: "Range", from, to, span: this.cover2(from?.span, to?.span) }));
+        },
+      },
+    ]));
   });
+
+  private rangeTail = {
+    GATE: (): boolean => this.LA(1).startLine === this.LA(0).endLine,
+    DEF: (): A.Expr => {
+      this.CONSUME(T.To);
+      return this.SUBRULE2(this.primary);
+    },
+  };
 
   protected ifExpr = this.RULE("ifExpr", (): A.Expr => {
     const kw = this.CONSUME(T.If);
@@ -77,16 +103,6 @@ export abstract class ExprParser extends EmbeddedActionsParser {
     return this.ACTION((): A.Condition => ({ kind: "Compare", subject, op: op.image as "==" | "!=" | "in" | "notin", value, span: this.cover2(subject?.span, value?.span ?? (op ? this.sp(op) : undefined)) }));
   });
 
-  protected rangeExpr = this.RULE("rangeExpr", (): A.Expr => {
-    const from = this.SUBRULE(this.primary);
-    // `to` continues a range only on the same line: a next member may be named `to`.
-    const to = this.OPTION({ GATE: () => this.LA(1).startLine === this.LA(0).endLine, DEF: () => {
-      this.CONSUME(T.To);
-      return this.SUBRULE2(this.primary);
-    } });
-    return this.ACTION(() => (to === undefined ? from : { kind: "Range", from, to, span: this.cover2(from?.span, to?.span) }));
-  });
-
   protected list = this.RULE("list", (): A.Expr => {
     const open = this.CONSUME(T.LBracket);
     const items: A.Expr[] = [];
@@ -99,10 +115,11 @@ export abstract class ExprParser extends EmbeddedActionsParser {
   });
 
   protected refOrCall = this.RULE("refOrCall", (): A.Expr => {
-    const head = this.CONSUME(T.Ident);
-    return this.OR([
+    this.head = this.CONSUME(T.Ident);
+    return this.OR((this.callOrRefAlts ??= [
       {
         ALT: () => {
+          const head = this.head!;
           this.CONSUME(T.LParen);
           const args: A.Expr[] = [];
           this.MANY(() => {
@@ -118,6 +135,7 @@ export abstract class ExprParser extends EmbeddedActionsParser {
       },
       {
         ALT: () => {
+          const head = this.head!;
           const path: A.Name[] = [];
           this.ACTION(() => path.push({ kind: "Name", text: head.image, span: this.sp(head) }));
           this.MANY2(() => {
@@ -130,7 +148,7 @@ export abstract class ExprParser extends EmbeddedActionsParser {
           });
         },
       },
-    ]);
+    ]));
   });
 
   protected stringLit(t: IToken): A.StringLit {
