@@ -35,6 +35,8 @@ const workloads = (b: BlockValue, k: string): readonly string[] => {
   const list = get(b, k, "list");
   return list && list.items.length > 0 ? list.items.flatMap((i) => (i.v === "workload" ? [i.name] : [])) : NONE;
 };
+/** One empty label set for every workload without labels (IR records are read-only). */
+const NO_LABELS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 /** One empty list for every workload that has none (IR lists are read-only). */
 const NONE: readonly never[] = Object.freeze([]);
 const NO_PATHS: readonly { path: string; span: import("../syntax/span.ts").Span }[] = NONE;
@@ -91,8 +93,8 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
 
   const workload = (d: EvaluatedDecl): Mutable<IR.Workload> => {
     const b = d.final;
-    const labels: Record<string, string> = {};
-    for (const [k, v] of get(b, "labels", "block")?.fields ?? []) if (v.v === "string") labels[k] = v.s;
+    let labels: Record<string, string> = NO_LABELS;
+    for (const [k, v] of get(b, "labels", "block")?.fields ?? []) if (v.v === "string") (labels === NO_LABELS ? (labels = {}) : labels)[k] = v.s;
     const w: Mutable<IR.Workload> = { name: d.symbol.name, image: str(b, "image") ?? "", labels, env: env(b), resources: resources(get(b, "resources", "block")), origin: d.symbol.decl.name!.span };
     const run = str(b, "run");
     if (run !== undefined) w.run = run;
@@ -213,7 +215,19 @@ function resources(b: BlockValue | undefined): IR.Resources {
   return out;
 }
 
-const cpuOf = (v: Value | undefined) => (v?.v === "cpu" ? cpuText(v.millis) : undefined);
+const cpuOf = (v: Value | undefined) => (v?.v === "cpu" ? cpuString(v.millis) : undefined);
+
+/** `cpuText`, one string per amount (services tend to ask for the same few): ~10 bytes a service less. */
+function cpuString(millis: number): string {
+  let text = CPU_TEXT.get(millis);
+  if (text === undefined) {
+    if (CPU_TEXT.size > 1024) CPU_TEXT.clear();
+    text = cpuText(millis);
+    CPU_TEXT.set(millis, text);
+  }
+  return text;
+}
+const CPU_TEXT = new Map<number, string>();
 const memoryOf = (v: Value | undefined) => (v?.v === "memory" ? v.raw : undefined);
 
 /** Only the keys that have a value (an absent key, not `undefined`, as the backends expect). */

@@ -116,11 +116,14 @@ export function analyse(program: Program): Analysis {
 
   const checked: CheckedDecl[] = [];
   const memo = new TemplateMemo();
-  const chains = new Map<string, Instantiated>();
+  const chains = new Map<string, Map<string, Instantiated>>();
+  const wheres = new Map<string, string>();
   for (const sym of decls.values()) {
     const schema = kinds.get(sym.kind)!;
     const ctx: Ctx = { scope, selfName: sym.name, diagnostics };
-    const where = `a ${sym.kind}`;
+    // One string per kind: the template memo compares it for every member it replays.
+    let where = wheres.get(sym.kind);
+    if (where === undefined) wheres.set(sym.kind, (where = `a ${sym.kind}`));
     let value = EMPTY;
     const { chain, instances } = instantiated(ctx, sym, chains);
     for (let i = 0; i < chain.length; i++) {
@@ -169,21 +172,22 @@ const NO_TEMPLATES: Instantiated = { chain: [], instances: [] };
  * such as `"${name}-cache"` checked as a Name does), and then shared, so that the template bodies
  * are the same nodes for every user and TemplateMemo can recognise their members.
  */
-function instantiated(ctx: Ctx, sym: DeclSymbol, cache: Map<string, Instantiated>): Instantiated {
+function instantiated(ctx: Ctx, sym: DeclSymbol, cache: Map<string, Map<string, Instantiated>>): Instantiated {
   const from = sym.decl.from;
   if (!from && !sym.decl.args) return NO_TEMPLATES;
-  const key = from && !sym.decl.args ? `${sym.kind} ${from.text}` : undefined;
-  const hit = key === undefined ? undefined : cache.get(key);
-  if (hit) return hit;
-  if (key === undefined) {
+  if (!from || sym.decl.args) {
     const chain = templateChain(ctx, from, sym.kind);
     return { chain, instances: instantiateChain(ctx, sym.decl, chain) };
   }
+  let byTemplate = cache.get(sym.kind);
+  if (byTemplate === undefined) cache.set(sym.kind, (byTemplate = new Map()));
+  const hit = byTemplate.get(from.text);
+  if (hit) return hit;
   const watched = watchName(ctx);
   const chain = templateChain(watched.ctx, from, sym.kind);
   const made: Instantiated = { chain, instances: instantiateChain(watched.ctx, sym.decl, chain) };
   for (const d of watched.ctx.diagnostics) ctx.diagnostics.push(d);
-  if (watched.ctx.diagnostics.length === 0 && !watched.readName()) cache.set(key, made);
+  if (watched.ctx.diagnostics.length === 0 && !watched.readName()) byTemplate.set(from.text, made);
   return made;
 }
 

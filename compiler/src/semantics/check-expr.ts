@@ -8,7 +8,7 @@ import { diag } from "../diagnostics/catalogue.ts";
 import type { ScalarName, Type } from "./types.ts";
 import { describeType } from "./types.ts";
 import type { Value } from "./values.ts";
-import { keysOf, type Ctx } from "./scope.ts";
+import { hasKey, keysOf, type Ctx } from "./scope.ts";
 import { cpuMillis, durationSeconds, familyOf, FAMILY_TEXT, memoryBytes, percentValue } from "./units.ts";
 import { checkDnsLabel, checkImage, checkLabelValue } from "./names.ts";
 import { didYouMean } from "./suggest.ts";
@@ -239,9 +239,8 @@ function checkEnvRef(ctx: Ctx, field: string, e: Ref): Value | undefined {
   // The reference's own span when it covers exactly the two names (as written, it does): no copy.
   const span = e.span.file === head.span.file && e.span.start === head.span.start && e.span.end === member.span.end ? e.span : spanCovering(head.span, member.span);
   if (sym.kind === "secret" || sym.kind === "config") {
-    const keys = keysOf(ctx.scope, sym.name);
-    if (!keys.includes(member.text)) {
-      ctx.diagnostics.push(diag("KD2012", member.span, `${sym.kind} \`${sym.name}\` has no key \`${member.text}\``, { hints: didYouMean(member.text, new Set(keys)), related: [{ span: sym.decl.name!.span, message: `\`${sym.name}\` is declared here` }] }));
+    if (!hasKey(ctx.scope, sym, member.text)) {
+      ctx.diagnostics.push(diag("KD2012", member.span, `${sym.kind} \`${sym.name}\` has no key \`${member.text}\``, { hints: didYouMean(member.text, new Set(keysOf(ctx.scope, sym))), related: [{ span: sym.decl.name!.span, message: `\`${sym.name}\` is declared here` }] }));
       return undefined;
     }
     return sym.kind === "secret" ? { v: "secretRef", secret: sym.name, key: member.text, span } : { v: "configRef", config: sym.name, key: member.text, span };

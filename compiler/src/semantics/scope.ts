@@ -37,9 +37,19 @@ export interface Ctx {
   readonly diagnostics: Diagnostic[];
 }
 
-/** The keys a secret or config declares, in order (empty if `name` is neither). */
-export function keysOf(scope: Scope, name: string): string[] {
-  const sym = scope.decls.get(name);
-  const body = scope.keys.get(name) ?? (sym?.kind === "secret" || sym?.kind === "config" ? sym.decl.body : undefined);
-  return (body?.members ?? []).map((m) => (m.kind === "FieldDecl" ? m.name.text : m.path[0]?.text ?? ""));
+/** The keys the secret or config `sym` declares, in order (none if it is neither). */
+export function keysOf(scope: Scope, sym: DeclSymbol): string[] {
+  return (keysBody(scope, sym)?.members ?? []).map(keyOf);
 }
+
+/** Whether the secret or config `sym` declares `key`; keysOf without making the list. */
+export function hasKey(scope: Scope, sym: DeclSymbol, key: string): boolean {
+  for (const m of keysBody(scope, sym)?.members ?? []) if (keyOf(m) === key) return true;
+  return false;
+}
+
+function keysBody(scope: Scope, sym: DeclSymbol): Block | undefined {
+  return scope.keys.get(sym.name) ?? (sym.kind === "secret" || sym.kind === "config" ? sym.decl.body : undefined);
+}
+
+const keyOf = (m: Block["members"][number]) => (m.kind === "FieldDecl" ? m.name.text : m.path[0]?.text ?? "");
