@@ -42,7 +42,8 @@ export abstract class ExprParser extends EmbeddedActionsParser {
           const from = this.SUBRULE(this.primary);
           // `to` continues a range only on the same line: a next member may be named `to`.
           const to = this.OPTION(this.rangeTail);
-          return this.ACTION(() => (to === undefined ? from : { kind: "Range", from, to, span: this.cover2(from?.span, to?.span) }));
+          if (this.RECORDING_PHASE || to === undefined) return from;
+          return { kind: "Range", from, to, span: this.cover2(from?.span, to?.span) };
         },
       },
     ]));
