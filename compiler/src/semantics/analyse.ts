@@ -55,8 +55,9 @@ export function analyse(program: Program): Analysis {
   const appDecls = program.files.flatMap((f) => f.items.filter((i) => i.kind === "App"));
 
   // Each table is a namespace of its own; what it holds says where and what the first one was.
-  const declare = <T>(table: Map<string, T>, name: Name | undefined, item: T, what: string, first: (t: T) => { span: Span; what: string }): void => {
-    if (!name) return;
+  // False when the name was taken (reported).
+  const declare = <T>(table: Map<string, T>, name: Name | undefined, item: T, what: string, first: (t: T) => { span: Span; what: string }): boolean => {
+    if (!name) return false;
     const problem = checkDnsLabel(name.text);
     if (problem) diagnostics.push(diag("KD3004", name.span, `${what} name \`${name.text}\` is not a DNS label: ${problem}`));
     const clash = table.get(name.text);
@@ -64,9 +65,10 @@ export function analyse(program: Program): Analysis {
       const earlier = first(clash);
       const message = earlier.what === what ? `${what} \`${name.text}\` is declared twice` : `${what} \`${name.text}\` has the name of ${earlier.what} \`${name.text}\``;
       diagnostics.push(diag("KD2002", name.span, message, { label: "declared again here", related: [{ span: earlier.span, message: "first declared here" }] }));
-      return;
+      return false;
     }
     table.set(name.text, item);
+    return true;
   };
 
   for (const src of sources) {
@@ -80,8 +82,7 @@ export function analyse(program: Program): Analysis {
           continue;
         }
         if (!item.name) continue;
-        const again = decls.has(item.name.text);
-        declare(decls, item.name, { name: item.name.text, kind: k, decl: item }, k, firstDecl);
+        const again = !declare(decls, item.name, { name: item.name.text, kind: k, decl: item }, k, firstDecl);
         // The last secret or config of a name lists its keys: recorded only when that is not the first.
         if ((k === "secret" || k === "config") && item.body && again) keys.set(item.name.text, item.body);
       } else if (item.kind === "Kind") {
