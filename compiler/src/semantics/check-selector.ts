@@ -31,8 +31,11 @@ export function checkSelector(ctx: Ctx, m: Exclude<Member, { kind: "FieldDecl" }
     ctx.diagnostics.push(diag("KD3066", m.span, `an empty \`${key}\` selects every pod`, { hints: [`give it at least one term: \`${USAGE}\`.`] }));
     return undefined;
   }
-  return { v: "selector", selector: { matchLabels, matchExpressions }, span: m.span };
+  // Most selectors are equality only: they share one empty expression list (selectors are read-only).
+  return { v: "selector", selector: { matchLabels, matchExpressions: matchExpressions.length > 0 ? matchExpressions : NO_EXPRESSIONS }, span: m.span };
 }
+
+const NO_EXPRESSIONS: readonly Expression[] = Object.freeze([]);
 
 /** One term: "label" when it went into matchLabels, an expression, or undefined after reporting. */
 function checkTerm(ctx: Ctx, t: Member, matchLabels: Record<string, string>): Expression | "label" | undefined {
