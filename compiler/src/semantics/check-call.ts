@@ -16,7 +16,10 @@ function wrong(ctx: Ctx, call: Call, usage: string): undefined {
 }
 
 function plainString(e: Expr | undefined): string | undefined {
-  return e?.kind === "String" && e.parts.every((p) => typeof p === "string") ? e.parts.join("") : undefined;
+  if (e?.kind !== "String") return undefined;
+  // One literal part (the usual case) is the text itself: no joined copy per secret value.
+  if (e.parts.length === 1 && typeof e.parts[0] === "string") return e.parts[0];
+  return e.parts.every((p) => typeof p === "string") ? e.parts.join("") : undefined;
 }
 
 function portArg(e: Expr | undefined): string | number | undefined | null {
