@@ -7,13 +7,13 @@ import type { Host } from "../host.ts";
 import type { Analysis } from "../semantics/analyse.ts";
 import type { EvaluatedDecl } from "../evaluate/evaluate.ts";
 import type { BlockValue, Value } from "../semantics/values.ts";
-import { cpuText } from "../semantics/units.ts";
 import { imageTag } from "../semantics/names.ts";
 import type * as IR from "./model.ts";
 import { posix as path } from "node:path";
 import { lowerPatches, selectOf } from "./lower-patches.ts";
 import { lowerRelease, type AppRelease } from "./lower-release.ts";
-import { appWithProfiles, lowerCron, lowerPod, lowerServiceOps, type Mutable, type ScratchMemo } from "./lower-workload.ts";
+import { appWithProfiles, lowerCron, lowerPod, lowerServiceOps, type Mutable } from "./lower-workload.ts";
+import { resources, Shared } from "./lower-parts.ts";
 
 export interface LowerOptions {
   readonly secrets: "reference" | "inline";
@@ -200,108 +200,6 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
   const namespace = (analysis.app && str(appWithProfiles(analysis, options.profiles), "namespace")) ?? options.namespace ?? name;
   const origin = analysis.app?.name.span ?? { file: ".", start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 };
   return { app: { name, namespace, profiles: options.profiles, services, jobs, crons, secrets, configs, secretsMode: options.secrets, origin }, diagnostics };
-}
-
-function resources(b: BlockValue | undefined): IR.Resources {
-  if (!b) return {};
-  const out: { cpu?: { request?: string; limit?: string }; memory?: { request?: string; limit?: string } } = {};
-  // A single value (`cpu = 250m`) is checked as the scalar itself: it is the request.
-  const cpu = b.fields.get("cpu");
-  if (cpu?.v === "range") out.cpu = requestAndLimit(cpuOf(cpu.from), cpuOf(cpu.to));
-  else if (cpu?.v === "cpu") out.cpu = requestAndLimit(cpuOf(cpu), undefined);
-  const memory = b.fields.get("memory");
-  if (memory?.v === "range") out.memory = requestAndLimit(memoryOf(memory.from), memoryOf(memory.to));
-  else if (memory?.v === "memory") out.memory = requestAndLimit(memory.raw, undefined);
-  return out;
-}
-
-const cpuOf = (v: Value | undefined) => (v?.v === "cpu" ? cpuString(v.millis) : undefined);
-
-/** `cpuText`, one string per amount (services tend to ask for the same few): ~10 bytes a service less. */
-function cpuString(millis: number): string {
-  let text = CPU_TEXT.get(millis);
-  if (text === undefined) {
-    if (CPU_TEXT.size > 1024) CPU_TEXT.clear();
-    text = cpuText(millis);
-    CPU_TEXT.set(millis, text);
-  }
-  return text;
-}
-const CPU_TEXT = new Map<number, string>();
-const memoryOf = (v: Value | undefined) => (v?.v === "memory" ? v.raw : undefined);
-
-/** Only the keys that have a value (an absent key, not `undefined`, as the backends expect). */
-function requestAndLimit(request: string | undefined, limit: string | undefined): { request?: string; limit?: string } {
-  const o: { request?: string; limit?: string } = {};
-  if (request !== undefined) o.request = request;
-  if (limit !== undefined) o.limit = limit;
-  return o;
-}
-
-/** Lowered forms of values that are often one object shared by many declarations, made once per value. */
-class Shared {
-  private readonly portLists = new WeakMap<BlockValue, IR.PortModel[]>();
-  private readonly probeSets = new WeakMap<BlockValue, IR.Probes>();
-  private readonly scratchLists = new WeakMap<Value, { list: readonly string[]; diagnostics: readonly Diagnostic[] }>();
-
-  ports(b: BlockValue | undefined): readonly IR.PortModel[] {
-    if (!b) return NONE;
-    let ports = this.portLists.get(b);
-    if (ports === undefined) {
-      ports = [];
-      for (const p of b.fields.values()) if (p.v === "port") ports.push({ name: p.name, port: p.port, targetPort: p.target, origin: p.span });
-      this.portLists.set(b, ports);
-    }
-    return ports;
-  }
-
-  probes(b: BlockValue | undefined): IR.Probes {
-    if (!b) return {};
-    let probes = this.probeSets.get(b);
-    if (probes === undefined) {
-      probes = lowerProbes(b);
-      this.probeSets.set(b, probes);
-    }
-    return probes;
-  }
-
-  /** For lowerPod: a `scratch` list and its diagnostics, when nothing else is mounted. */
-  readonly scratch: ScratchMemo = (v, make) => {
-    let made = this.scratchLists.get(v);
-    if (made === undefined) {
-      made = make();
-      this.scratchLists.set(v, made);
-    }
-    return made;
-  };
-}
-
-function lowerProbes(b: BlockValue): IR.Probes {
-  const period = sec(get(b, "period", "duration")?.seconds);
-  const initialDelay = sec(get(b, "initial-delay", "duration")?.seconds);
-  const timeout = sec(get(b, "timeout", "duration")?.seconds);
-  const failureThreshold = get(b, "failures", "int")?.n;
-  const out: Mutable<IR.Probes> = {};
-  for (const kind of PROBE_KINDS) {
-    const p = get(b, kind, "probe");
-    if (!p) continue;
-    // Absent keys rather than `delete` afterwards: a deleted property turns the object into a
-    // slow dictionary-mode one for every backend that reads it.
-    const probe: Mutable<IR.Probe> = { action: p.action, origin: p.span };
-    if (period !== undefined) probe.period = period;
-    if (initialDelay !== undefined) probe.initialDelay = initialDelay;
-    if (timeout !== undefined) probe.timeout = timeout;
-    if (failureThreshold !== undefined) probe.failureThreshold = failureThreshold;
-    out[kind] = probe;
-  }
-  return out;
-}
-
-const PROBE_KINDS = ["readiness", "liveness", "startup"] as const;
-
-/** Kubernetes counts probe timings in whole seconds, at least one. */
-function sec(s: number | undefined): number | undefined {
-  return s === undefined ? undefined : Math.max(1, Math.ceil(s));
 }
 
 export { imageTag };

@@ -10,11 +10,11 @@ import type { FieldSchema, KindSchema } from "./types.ts";
 import { loadKinds } from "./schema.ts";
 import type { Ctx, DeclSymbol, Scope } from "./scope.ts";
 import { checkBlock, checkMembers } from "./check-block.ts";
-import { block, merge, type BlockValue, type Value } from "./values.ts";
+import { block, merge, type BlockValue } from "./values.ts";
 import { checkDnsLabel } from "./names.ts";
 import { didYouMean } from "./suggest.ts";
-import { instantiateChain } from "./template-args.ts";
-import { TemplateMemo, watchName } from "./template-memo.ts";
+import { TemplateMemo } from "./template-memo.ts";
+import { instantiated, type Instantiated } from "./template-chain.ts";
 
 /** What `app.namespace = ...` in a profile targets (the overlay's key). */
 export const APP_TARGET = "app";
@@ -160,38 +160,6 @@ const firstProfile = (p: ProfileDecl) => ({ span: p.name!.span, what: "profile" 
 /** Nothing set yet: merged under a declaration's first template (or its body), it adds nothing. */
 const EMPTY: BlockValue = block(new Map(), { file: ".", start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 });
 
-interface Instantiated {
-  readonly chain: readonly TemplateDecl[];
-  readonly instances: readonly (Block | undefined)[];
-}
-const NO_TEMPLATES: Instantiated = { chain: [], instances: [] };
-
-/**
- * A declaration's template chain with its parameters substituted. Without arguments at the use
- * site, that is the same for every declaration of the kind that names the same template: made
- * once, when making it reported nothing and did not depend on the declaration's name (a default
- * such as `"${name}-cache"` checked as a Name does), and then shared, so that the template bodies
- * are the same nodes for every user and TemplateMemo can recognise their members.
- */
-function instantiated(ctx: Ctx, sym: DeclSymbol, cache: Map<string, Map<string, Instantiated>>): Instantiated {
-  const from = sym.decl.from;
-  if (!from && !sym.decl.args) return NO_TEMPLATES;
-  if (!from || sym.decl.args) {
-    const chain = templateChain(ctx, from, sym.kind);
-    return { chain, instances: instantiateChain(ctx, sym.decl, chain) };
-  }
-  let byTemplate = cache.get(sym.kind);
-  if (byTemplate === undefined) cache.set(sym.kind, (byTemplate = new Map()));
-  const hit = byTemplate.get(from.text);
-  if (hit) return hit;
-  const watched = watchName(ctx);
-  const chain = templateChain(watched.ctx, from, sym.kind);
-  const made: Instantiated = { chain, instances: instantiateChain(watched.ctx, sym.decl, chain) };
-  for (const d of watched.ctx.diagnostics) ctx.diagnostics.push(d);
-  if (watched.ctx.diagnostics.length === 0 && !watched.readName()) byTemplate.set(from.text, made);
-  return made;
-}
-
 /** The bodies a declaration's fields may be written in: its templates', outermost first, then its own. */
 function bodiesOf(chain: readonly TemplateDecl[], own: Block | undefined): Block[] {
   const bodies: Block[] = [];
@@ -240,33 +208,6 @@ function requiredInside(diagnostics: Diagnostic[], key: string, fields: Readonly
       diagnostics.push(diag("KD3009", value.span, `\`${key}\` has no \`${name}\``, { label: `\`${name}\` is required here`, hints: field.doc ? [field.doc.split("\n")[0]!] : [] }));
     }
   }
-}
-
-/** The templates a declaration inherits from, outermost first; cycles and wrong kinds reported. */
-function templateChain(ctx: Ctx, from: Name | undefined, kind: string): TemplateDecl[] {
-  const chain: TemplateDecl[] = [];
-  const seen: string[] = [];
-  let next = from;
-  while (next) {
-    const t = ctx.scope.templates.get(next.text);
-    if (!t) {
-      ctx.diagnostics.push(diag("KD2006", next.span, `unknown template \`${next.text}\``, { hints: [...didYouMean(next.text, ctx.scope.templates.keys()), ...(next.text === "web" ? ["add `use std/web` to bring the stdlib's `web` template in."] : [])] }));
-      break;
-    }
-    if (seen.includes(next.text)) {
-      ctx.diagnostics.push(diag("KD2011", next.span, `template \`${next.text}\` extends itself: ${[...seen, next.text].join(" → ")}`));
-      break;
-    }
-    seen.push(next.text);
-    const forKind = t.for?.text ?? "service";
-    if (forKind !== kind) {
-      ctx.diagnostics.push(diag("KD2015", next.span, `template \`${next.text}\` is for a ${forKind}, not a ${kind}`, { related: [{ span: t.name!.span, message: "template declared here" }] }));
-      break;
-    }
-    chain.unshift(t);
-    next = t.from;
-  }
-  return chain;
 }
 
 function checkProfile(scope: Scope, p: ProfileDecl, diagnostics: Diagnostic[]): Map<string, BlockValue> {
