@@ -185,6 +185,28 @@ test("documents can be reordered and read as bytes", () => {
   assert.is(out.count, 4);
 });
 
+test("reordering moves only what moves, and any permutation comes out right", () => {
+  const r = rng(7);
+  for (let round = 0; round < 300; round++) {
+    const n = 1 + Math.floor(r() * 8);
+    const from = Math.floor(r() * 3);
+    const values = Array.from({ length: from + n }, (_, i) => ({ doc: i, pad: "x".repeat(Math.floor(r() * 5)) }));
+    const order = Array.from({ length: n }, (_, i) => i);
+    // Some rounds keep fixed points at both ends, some shuffle everything.
+    const lo = Math.floor(r() * n);
+    const hi = lo + Math.floor(r() * (n - lo));
+    for (let i = hi; i > lo; i--) {
+      const j = lo + Math.floor(r() * (i - lo + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    const out = new YamlDocuments();
+    for (const v of values) out.add(v);
+    out.reorder(from, order);
+    const expected = [...values.slice(0, from), ...order.map((i) => values[from + i])];
+    assert.is(out.toString(), emitYamlDocuments(expected), `round ${round}: ${order.join(",")}`);
+  }
+});
+
 test("random data round-trips through the yaml package (YAML 1.2 and 1.1)", () => {
   const r = rng(Number(process.env.SEED ?? 20240601));
   for (let i = 0; i < Number(process.env.N ?? 5000); i++) {
