@@ -84,4 +84,19 @@ service b from base { image = "shop/b:1"; port metrics 9100 }
   assert.is(deployment(objs, "b").spec.template.spec.containers[0].readinessProbe.periodSeconds, 20);
 });
 
+test("arguments reach their members and only theirs, for each user", () => {
+  const objs = objects(`app shop
+
+use std/web
+
+service a from web(port = 9090) { image = "shop/a:1" }
+service b from web(port = 9091, health-path = "/ready") { image = "shop/b:1" }
+service c from web { image = "shop/c:1" }
+`);
+  const container = (n: string) => deployment(objs, n).spec.template.spec.containers[0];
+  assert.equal(["a", "b", "c"].map((n) => container(n).ports[0].containerPort), [9090, 9091, 8080]);
+  assert.equal(["a", "b", "c"].map((n) => container(n).readinessProbe.httpGet.path), ["/healthz", "/ready", "/healthz"]);
+  assert.equal(["a", "b", "c"].map((n) => deployment(objs, n).spec.template.spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.labelSelector.matchLabels["app.kubernetes.io/name"]), ["a", "b", "c"]);
+});
+
 test.run();

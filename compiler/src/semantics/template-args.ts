@@ -134,21 +134,42 @@ function substituted(ctx: Ctx, body: Block, env: Bindings): Block | undefined {
   return ctx.diagnostics.length > before ? undefined : out;
 }
 
+// What no parameter reaches is returned as it is (the same node), so that members a template writes
+// the same way for every user stay one node, which the template memo (template-memo.ts) recognises.
 export function substituteBlock(ctx: Ctx, b: Block, env: Bindings): Block {
-  return { ...b, members: b.members.map((m) => substituteMember(ctx, m, env)) };
+  const members = same(b.members, (m) => substituteMember(ctx, m, env));
+  return members === b.members ? b : { ...b, members };
 }
 
 function substituteMember(ctx: Ctx, m: Member, env: Bindings): Member {
   switch (m.kind) {
-    case "Assign":
-      return m.value ? { ...m, value: substituteExpr(ctx, m.value, env) } : m;
-    case "Nested":
-      return { ...m, body: substituteBlock(ctx, m.body, env) };
-    case "Directive":
-      return { ...m, args: m.args.map((a) => substituteExpr(ctx, a, env)), ...(m.arrow ? { arrow: substituteExpr(ctx, m.arrow, env) } : {}) };
+    case "Assign": {
+      const value = m.value && substituteExpr(ctx, m.value, env);
+      return value === m.value ? m : { ...m, value };
+    }
+    case "Nested": {
+      const body = substituteBlock(ctx, m.body, env);
+      return body === m.body ? m : { ...m, body };
+    }
+    case "Directive": {
+      const args = same(m.args, (a) => substituteExpr(ctx, a, env));
+      const arrow = m.arrow && substituteExpr(ctx, m.arrow, env);
+      return args === m.args && arrow === m.arrow ? m : { ...m, args, ...(arrow ? { arrow } : {}) };
+    }
     case "FieldDecl":
       return m;
   }
+}
+
+/** `items` mapped by `f`, or `items` itself when `f` changed none of them. */
+function same<T>(items: readonly T[], f: (x: T) => T): readonly T[] {
+  let out: T[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const x = f(items[i]!);
+    if (out === undefined && x !== items[i]) out = items.slice(0, i);
+    if (out !== undefined) out.push(x);
+  }
+  return out ?? items;
 }
 
 export function substituteExpr(ctx: Ctx, e: Expr, env: Bindings): Expr {
@@ -161,12 +182,19 @@ export function substituteExpr(ctx: Ctx, e: Expr, env: Bindings): Expr {
       if (bound.kind === "Ref") return { ...e, path: [...bound.path, ...e.path.slice(1)] };
       return e;
     }
-    case "Call":
-      return { ...e, args: e.args.map((a) => substituteExpr(ctx, a, env)) };
-    case "List":
-      return { ...e, items: e.items.map((a) => substituteExpr(ctx, a, env)) };
-    case "Range":
-      return { ...e, from: substituteExpr(ctx, e.from, env), ...(e.to ? { to: substituteExpr(ctx, e.to, env) } : {}) };
+    case "Call": {
+      const args = same(e.args, (a) => substituteExpr(ctx, a, env));
+      return args === e.args ? e : { ...e, args };
+    }
+    case "List": {
+      const items = same(e.items, (a) => substituteExpr(ctx, a, env));
+      return items === e.items ? e : { ...e, items };
+    }
+    case "Range": {
+      const from = substituteExpr(ctx, e.from, env);
+      const to = e.to && substituteExpr(ctx, e.to, env);
+      return from === e.from && to === e.to ? e : { ...e, from, ...(to ? { to } : {}) };
+    }
     case "String":
       return e.parts.some((p) => typeof p !== "string" && p.kind === "Ref" && env.has(p.path[0]!.text)) ? { ...e, parts: e.parts.flatMap((p) => interpolate(ctx, p, env)) } : e;
     default:
