@@ -3,7 +3,7 @@
 // utilisation in percent of the containers' requests. The workload then has no `replicas` of its
 // own, so that applying the manifests again does not undo the autoscaler's choice.
 import type { ServiceModel } from "../../ir/model.ts";
-import { workloadLabels } from "./labels.ts";
+import { labelsOf } from "./labels.ts";
 import { namespacedMetadata } from "./metadata.ts";
 import type { BuildContext, EmittedObject } from "./types.ts";
 
@@ -22,7 +22,7 @@ export function buildAutoscaler(ctx: BuildContext, s: ServiceModel): EmittedObje
     object: {
       apiVersion: "autoscaling/v2",
       kind: "HorizontalPodAutoscaler",
-      metadata: namespacedMetadata(ctx, s.name, workloadLabels(ctx.app, s.name, s.image, s.labels, undefined)),
+      metadata: namespacedMetadata(ctx, s.name, labelsOf(ctx, s, s.image, undefined)),
       spec: { scaleTargetRef: target, minReplicas: a.min, maxReplicas: a.max, metrics },
     },
     origin: a.origin,

@@ -3,7 +3,7 @@
 // run may start, and how many finished runs are kept; the job template is that of a `job`.
 import type { CronModel } from "../../ir/model.ts";
 import { buildContainer } from "./container.ts";
-import { workloadLabels } from "./labels.ts";
+import { labelsOf } from "./labels.ts";
 import { namespacedMetadata } from "./metadata.ts";
 import { checkNameLength, DNS_LABEL_MAX } from "./names.ts";
 import { withPodSettings } from "./pod-settings.ts";
@@ -27,12 +27,12 @@ export function buildCronJob(ctx: BuildContext, c: CronModel): EmittedObject {
   if (c.deadline !== undefined) job.activeDeadlineSeconds = c.deadline;
   const container = buildContainer(ctx, c, c.image, [], undefined);
   job.template = {
-    metadata: { labels: workloadLabels(app, c.name, c.image, c.labels, undefined) },
+    metadata: { labels: labelsOf(ctx, c, c.image, undefined) },
     spec: withPodSettings(c, { restartPolicy: "Never", containers: [container] }, container),
   };
-  spec.jobTemplate = { metadata: { labels: workloadLabels(app, c.name, c.image, c.labels, undefined) }, spec: job };
+  spec.jobTemplate = { metadata: { labels: labelsOf(ctx, c, c.image, undefined) }, spec: job };
   return {
-    object: { apiVersion: "batch/v1", kind: "CronJob", metadata: namespacedMetadata(ctx, c.name, workloadLabels(app, c.name, c.image, c.labels, undefined)), spec },
+    object: { apiVersion: "batch/v1", kind: "CronJob", metadata: namespacedMetadata(ctx, c.name, labelsOf(ctx, c, c.image, undefined)), spec },
     origin: c.origin,
   };
 }

@@ -4,7 +4,7 @@
 // (service.ts) sends traffic to the pods of every version. Under the `rollout` strategy an Argo
 // Rollout (rollout.ts) replaces them.
 import type { ServiceModel, VersionModel } from "../../ir/model.ts";
-import { deploymentSelector, workloadLabels } from "./labels.ts";
+import { deploymentSelector, labelsOf } from "./labels.ts";
 import { namespacedMetadata } from "./metadata.ts";
 import { checkNameLength, DNS_LABEL_MAX } from "./names.ts";
 import { podTemplate } from "./pod.ts";
@@ -60,13 +60,13 @@ function deployment(ctx: BuildContext, s: ServiceModel, v: VersionModel, replica
   // The autoscaler, when there is one, owns the main version's replica count.
   const spec: Record<string, unknown> = s.autoscale !== undefined && v === s.versions[0] ? {} : { replicas };
   spec.selector = { matchLabels: deploymentSelector(app, s.name, v.name) };
-  spec.template = podTemplate(ctx, s, v.image, workloadLabels(app, s.name, v.image, s.labels, v.name));
+  spec.template = podTemplate(ctx, s, v.image, labelsOf(ctx, s, v.image, v.name));
   if (s.rollout !== undefined) Object.assign(spec, rollingFields(s, true));
   return {
     object: {
       apiVersion: "apps/v1",
       kind: "Deployment",
-      metadata: namespacedMetadata(ctx, versionName(s, v), workloadLabels(app, s.name, v.image, s.labels, v.name), annotations),
+      metadata: namespacedMetadata(ctx, versionName(s, v), labelsOf(ctx, s, v.image, v.name), annotations),
       spec,
     },
     origin: v.origin,

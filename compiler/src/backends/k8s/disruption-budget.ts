@@ -1,6 +1,6 @@
 // `disruption` → a PodDisruptionBudget (policy/v1) over every pod of the service, all versions.
 import type { ServiceModel } from "../../ir/model.ts";
-import { serviceSelector, workloadLabels } from "./labels.ts";
+import { serviceSelector, labelsOf } from "./labels.ts";
 import { namespacedMetadata } from "./metadata.ts";
 import { intOrPercent } from "./rolling.ts";
 import type { BuildContext, EmittedObject } from "./types.ts";
@@ -13,7 +13,7 @@ export function buildDisruptionBudget(ctx: BuildContext, s: ServiceModel): Emitt
   if (d.maxUnavailable !== undefined) spec.maxUnavailable = intOrPercent(d.maxUnavailable);
   spec.selector = { matchLabels: serviceSelector(ctx.app, s.name) };
   return {
-    object: { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: namespacedMetadata(ctx, s.name, workloadLabels(ctx.app, s.name, s.image, s.labels, undefined)), spec },
+    object: { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: namespacedMetadata(ctx, s.name, labelsOf(ctx, s, s.image, undefined)), spec },
     origin: d.origin,
   };
 }

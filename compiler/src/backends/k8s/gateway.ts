@@ -5,7 +5,7 @@
 // for traffic inside the cluster.
 import type { ServiceModel } from "../../ir/model.ts";
 import { versionName } from "./deployment.ts";
-import { deploymentSelector, workloadLabels } from "./labels.ts";
+import { deploymentSelector, labelsOf } from "./labels.ts";
 import { namespacedMetadata } from "./metadata.ts";
 import { servicePorts } from "./service.ts";
 import type { BuildContext, EmittedObject } from "./types.ts";
@@ -17,7 +17,7 @@ export function buildVersionServices(ctx: BuildContext, s: ServiceModel): Emitte
     object: {
       apiVersion: "v1",
       kind: "Service",
-      metadata: namespacedMetadata(ctx, `${s.name}-${v.name}`, workloadLabels(ctx.app, s.name, v.image, s.labels, v.name)),
+      metadata: namespacedMetadata(ctx, `${s.name}-${v.name}`, labelsOf(ctx, s, v.image, v.name)),
       spec: { type: "ClusterIP", selector: deploymentSelector(ctx.app, s.name, v.name), ports: servicePorts(s) },
     },
     origin: v.origin,
@@ -47,7 +47,7 @@ export function buildHttpRoute(ctx: BuildContext, s: ServiceModel): EmittedObjec
     object: {
       apiVersion: "gateway.networking.k8s.io/v1",
       kind: "HTTPRoute",
-      metadata: namespacedMetadata(ctx, s.name, workloadLabels(ctx.app, s.name, s.image, s.labels, undefined)),
+      metadata: namespacedMetadata(ctx, s.name, labelsOf(ctx, s, s.image, undefined)),
       spec,
     },
     origin: e?.origin ?? s.versions[1]?.origin ?? s.origin,

@@ -86,7 +86,7 @@ export function toYaml(objects: readonly K8sObject[]): string {
 function context(app: AppModel): BuildContext {
   const servicesByName = new Map<string, ServiceModel>();
   for (const s of app.services) servicesByName.set(s.name, s);
-  return { app, servicesByName, diagnostics: [] };
+  return { app, servicesByName, diagnostics: [], labelCache: new Map() };
 }
 
 /** Every object of the app into `out`, in output order (see the header). */

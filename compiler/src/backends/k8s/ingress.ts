@@ -1,7 +1,7 @@
 // `expose` under the `replicas` and `rollout` strategies: an Ingress routing the host and path
 // prefix to the service's port, with TLS from a secret when `tls` is set.
 import type { ServiceModel } from "../../ir/model.ts";
-import { workloadLabels } from "./labels.ts";
+import { labelsOf } from "./labels.ts";
 import { namespacedMetadata } from "./metadata.ts";
 import type { BuildContext, EmittedObject } from "./types.ts";
 
@@ -16,7 +16,7 @@ export function buildIngress(ctx: BuildContext, s: ServiceModel): EmittedObject 
     object: {
       apiVersion: "networking.k8s.io/v1",
       kind: "Ingress",
-      metadata: namespacedMetadata(ctx, s.name, workloadLabels(ctx.app, s.name, s.image, s.labels, undefined)),
+      metadata: namespacedMetadata(ctx, s.name, labelsOf(ctx, s, s.image, undefined)),
       spec,
     },
     origin: e.origin,

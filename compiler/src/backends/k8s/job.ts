@@ -3,7 +3,7 @@
 import type { JobModel } from "../../ir/model.ts";
 import { buildContainer } from "./container.ts";
 import { withPodSettings } from "./pod-settings.ts";
-import { workloadLabels } from "./labels.ts";
+import { labelsOf } from "./labels.ts";
 import { namespacedMetadata } from "./metadata.ts";
 import { checkNameLength, DNS_LABEL_MAX } from "./names.ts";
 import type { BuildContext, EmittedObject } from "./types.ts";
@@ -16,14 +16,14 @@ export function buildJob(ctx: BuildContext, j: JobModel): EmittedObject {
   if (j.deadline !== undefined) spec.activeDeadlineSeconds = j.deadline;
   const container = buildContainer(ctx, j, j.image, [], undefined);
   spec.template = {
-    metadata: { labels: workloadLabels(app, j.name, j.image, j.labels, undefined) },
+    metadata: { labels: labelsOf(ctx, j, j.image, undefined) },
     spec: withPodSettings(j, { restartPolicy: "Never", containers: [container] }, container),
   };
   return {
     object: {
       apiVersion: "batch/v1",
       kind: "Job",
-      metadata: namespacedMetadata(ctx, j.name, workloadLabels(app, j.name, j.image, j.labels, undefined)),
+      metadata: namespacedMetadata(ctx, j.name, labelsOf(ctx, j, j.image, undefined)),
       spec,
     },
     origin: j.origin,

@@ -1,7 +1,7 @@
 // `metrics` with `monitor`: a prometheus-operator ServiceMonitor selecting the service's Service
 // (not the per-version Services of the `gateway` strategy, which would scrape every pod twice).
 import type { ServiceModel } from "../../ir/model.ts";
-import { serviceSelector, TRACK, workloadLabels } from "./labels.ts";
+import { serviceSelector, TRACK, labelsOf } from "./labels.ts";
 import { namespacedMetadata } from "./metadata.ts";
 import type { BuildContext, EmittedObject } from "./types.ts";
 
@@ -14,7 +14,7 @@ export function buildServiceMonitor(ctx: BuildContext, s: ServiceModel): Emitted
     object: {
       apiVersion: "monitoring.coreos.com/v1",
       kind: "ServiceMonitor",
-      metadata: namespacedMetadata(ctx, s.name, workloadLabels(ctx.app, s.name, s.image, s.labels, undefined)),
+      metadata: namespacedMetadata(ctx, s.name, labelsOf(ctx, s, s.image, undefined)),
       spec: { selector, endpoints: [{ port: m.port.name, path: m.path }] },
     },
     origin: m.origin,

@@ -62,14 +62,20 @@ export class WorkloadSettings {
     const mine = name === undefined ? undefined : this.byName.get(name);
     if (mine === undefined) return undefined;
     let moved: K8sPatch[] | undefined;
-    for (const w of mine) {
+    // Indexed loops: a for-of over the (usually empty) patch list made an iterator per object,
+    // which a cold build runs unoptimised thousands of times.
+    for (let i = 0; i < mine.length; i++) {
+      const w = mine[i];
       const select = (w as Partial<ServiceModel>).select;
       if (select && o.object.kind === "Service") ((o.object as Json)["spec"] as Json)["selector"] = { [PART_OF]: this.ctx.app.name, ...select.matchLabels };
       if (w.avoid) {
         const pod = podSpecOf(o);
         if (pod) pod["affinity"] = antiAffinity(w.avoid);
       }
-      for (const p of w.patches ?? []) {
+      const patches = w.patches;
+      if (patches === undefined) continue;
+      for (let j = 0; j < patches.length; j++) {
+        const p = patches[j];
         let targets: Json[];
         if (p.target === "pod" || p.target === "container") {
           const pod = podSpecOf(o);

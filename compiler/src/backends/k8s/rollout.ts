@@ -4,7 +4,7 @@
 // step by step (`setWeight`, `pause`). Without a traffic router Argo, like the `replicas`
 // strategy, approximates weights with pod counts.
 import type { RolloutStep, ServiceModel } from "../../ir/model.ts";
-import { serviceSelector, workloadLabels } from "./labels.ts";
+import { serviceSelector, labelsOf } from "./labels.ts";
 import { namespacedMetadata } from "./metadata.ts";
 import { checkNameLength, DNS_LABEL_MAX } from "./names.ts";
 import { podTemplate } from "./pod.ts";
@@ -13,7 +13,7 @@ import type { BuildContext, EmittedObject } from "./types.ts";
 export function buildRollout(ctx: BuildContext, s: ServiceModel): EmittedObject {
   checkNameLength(ctx, "Rollout and Service", s.name, DNS_LABEL_MAX, s.origin);
   const newest = s.versions[s.versions.length - 1]!;
-  const labels = () => workloadLabels(ctx.app, s.name, newest.image, s.labels, undefined);
+  const labels = () => labelsOf(ctx, s, newest.image, undefined);
   return {
     object: {
       apiVersion: "argoproj.io/v1alpha1",

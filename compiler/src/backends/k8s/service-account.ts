@@ -2,7 +2,7 @@
 // (RBAC, cloud IAM bindings) instead of the namespace's `default`. No API token is mounted unless
 // the workload asks for one (`api-token = true`).
 import type { Workload } from "../../ir/model.ts";
-import { workloadLabels } from "./labels.ts";
+import { labelsOf } from "./labels.ts";
 import { namespacedMetadata } from "./metadata.ts";
 import type { BuildContext, EmittedObject } from "./types.ts";
 
@@ -11,7 +11,7 @@ export function buildServiceAccount(ctx: BuildContext, w: Workload): EmittedObje
     object: {
       apiVersion: "v1",
       kind: "ServiceAccount",
-      metadata: namespacedMetadata(ctx, w.name, workloadLabels(ctx.app, w.name, w.image, w.labels, undefined)),
+      metadata: namespacedMetadata(ctx, w.name, labelsOf(ctx, w, w.image, undefined)),
       automountServiceAccountToken: w.apiToken === true,
     },
     origin: w.origin,

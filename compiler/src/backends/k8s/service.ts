@@ -1,7 +1,7 @@
 // A ClusterIP Service for a service with ports. It selects the workload's pods on every track,
 // so stable and canary replicas share its traffic. A stateful service gets a headless one.
 import type { ServiceModel } from "../../ir/model.ts";
-import { serviceSelector, workloadLabels } from "./labels.ts";
+import { serviceSelector, labelsOf } from "./labels.ts";
 import { namespacedMetadata } from "./metadata.ts";
 import type { BuildContext, EmittedObject } from "./types.ts";
 
@@ -14,7 +14,7 @@ export function buildService(ctx: BuildContext, s: ServiceModel): EmittedObject 
     object: {
       apiVersion: "v1",
       kind: "Service",
-      metadata: namespacedMetadata(ctx, s.name, workloadLabels(ctx.app, s.name, s.image, s.labels, undefined)),
+      metadata: namespacedMetadata(ctx, s.name, labelsOf(ctx, s, s.image, undefined)),
       // A stateful service's Service is headless: each replica gets its own DNS name.
       spec: s.stateful ? headless(ctx, s, ports) : { type: "ClusterIP", selector: serviceSelector(ctx.app, s.name), ports },
     },

@@ -3,7 +3,7 @@
 // volumeClaimTemplates (claims `<volume>-<name>-<i>`), and a headless Service (service.ts) named
 // like the service so that each replica has its own DNS name `<name>-<i>.<name>.<namespace>.svc`.
 import type { ServiceModel, VolumeModel } from "../../ir/model.ts";
-import { deploymentSelector, workloadLabels } from "./labels.ts";
+import { deploymentSelector, labelsOf } from "./labels.ts";
 import { namespacedMetadata } from "./metadata.ts";
 import { checkNameLength, DNS_LABEL_MAX } from "./names.ts";
 import { podTemplate } from "./pod.ts";
@@ -15,11 +15,11 @@ export function buildStatefulSet(ctx: BuildContext, s: ServiceModel): EmittedObj
   // Pods are named `<name>-<ordinal>` and get a `controller-revision-hash` label holding the name
   // and a hash: Kubernetes recommends StatefulSet names of at most 52 characters.
   checkNameLength(ctx, "StatefulSet", s.name, DNS_LABEL_MAX - 11, s.origin);
-  const labels = workloadLabels(app, s.name, s.image, s.labels, "stable");
+  const labels = labelsOf(ctx, s, s.image, "stable");
   const spec: Record<string, unknown> = { serviceName: s.name };
   if (s.autoscale === undefined) spec.replicas = s.replicas;
   spec.selector = { matchLabels: deploymentSelector(app, s.name, "stable") };
-  spec.template = podTemplate(ctx, s, s.image, workloadLabels(app, s.name, s.image, s.labels, "stable"));
+  spec.template = podTemplate(ctx, s, s.image, labelsOf(ctx, s, s.image, "stable"));
   const volumes = s.volumes ?? [];
   if (volumes.length > 0) spec.volumeClaimTemplates = volumes.map((v) => claimTemplate(v));
   const r = s.rollout;

@@ -1,7 +1,7 @@
 // The volumes of a service that is not stateful: one PersistentVolumeClaim each, `<service>-<volume>`,
 // ReadWriteOnce (lowering allows them only on a single replica: KD4010).
 import type { ServiceModel } from "../../ir/model.ts";
-import { workloadLabels } from "./labels.ts";
+import { labelsOf } from "./labels.ts";
 import { namespacedMetadata } from "./metadata.ts";
 import type { BuildContext, EmittedObject } from "./types.ts";
 
@@ -11,7 +11,7 @@ export function buildClaims(ctx: BuildContext, s: ServiceModel): EmittedObject[]
     const spec: Record<string, unknown> = { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: v.size } } };
     if (v.storageClass !== undefined) spec.storageClassName = v.storageClass;
     return {
-      object: { apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: namespacedMetadata(ctx, `${s.name}-${v.name}`, workloadLabels(ctx.app, s.name, undefined, s.labels, undefined)), spec },
+      object: { apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: namespacedMetadata(ctx, `${s.name}-${v.name}`, labelsOf(ctx, s, undefined, undefined)), spec },
       origin: v.origin,
     };
   });

@@ -1,7 +1,7 @@
 // The shapes the Kubernetes backend produces: plain JSON-like objects, each with the span of the
 // IR object it came from so that schema problems point back at the .kdsl source.
 import type { Span } from "../../syntax/span.ts";
-import type { AppModel, ServiceModel } from "../../ir/model.ts";
+import type { AppModel, ServiceModel, Workload } from "../../ir/model.ts";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 
 export interface K8sMetadata {
@@ -29,6 +29,14 @@ export interface BuildContext {
   readonly app: AppModel;
   readonly servicesByName: ReadonlyMap<string, ServiceModel>;
   readonly diagnostics: Diagnostic[];
+  /** Each workload's labels by image and track, worked out once (labels.ts labelsOf). */
+  readonly labelCache: Map<Workload, LabelEntry[]>;
+}
+
+export interface LabelEntry {
+  readonly image: string | undefined;
+  readonly track: string | undefined;
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 /**
