@@ -27,11 +27,13 @@ export function withPodSettings(w: Workload, spec: Json, container: Json, claims
   if (scratch.length > 0 || volumes.length > 0) {
     const mounts = (container.volumeMounts as Json[] | undefined) ?? [];
     const podVolumes = (spec.volumes as Json[] | undefined) ?? [];
-    for (const v of volumes) {
+    for (let i = 0; i < volumes.length; i++) {
+      const v = volumes[i];
       mounts.push({ name: v.name, mountPath: v.path });
       if (claims === "pvc") podVolumes.push({ name: v.name, persistentVolumeClaim: { claimName: `${w.name}-${v.name}` } });
     }
-    for (const path of scratch) {
+    for (let i = 0; i < scratch.length; i++) {
+      const path = scratch[i];
       const name = scratchName(path);
       mounts.push({ name, mountPath: path });
       podVolumes.push({ name, emptyDir: {} });
@@ -39,12 +41,26 @@ export function withPodSettings(w: Workload, spec: Json, container: Json, claims
     container.volumeMounts = mounts;
     if (podVolumes.length > 0) spec.volumes = podVolumes;
   }
-  for (const k of Object.keys(spec)) out[k] = spec[k];
+  for (const k in spec) out[k] = spec[k]; // a plain object's own keys, in order, without a keys array
   return out;
 }
 
+// Every pod of a workload (each version's) mounts the same few paths: their names are worked out
+// once (three regular-expression replacements each). Bounded, for long-lived processes.
+const scratchNames = new Map<string, string>();
+
 /** `/var/cache/nginx` → `scratch-var-cache-nginx`, a DNS label (shortened with a hash when long). */
 export function scratchName(path: string): string {
+  let name = scratchNames.get(path);
+  if (name === undefined) {
+    name = makeScratchName(path);
+    if (scratchNames.size >= 1000) scratchNames.clear();
+    scratchNames.set(path, name);
+  }
+  return name;
+}
+
+function makeScratchName(path: string): string {
   const base = "scratch-" + path.slice(1).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   if (base.length <= 63) return base.replace(/-+$/, "");
   let h = 0;

@@ -43,6 +43,23 @@ const VALIDATORS: ReadonlyMap<string, Validator> = new Map<string, Validator>([
   ["networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.prototype.validate],
 ]);
 
+// The validators by kind, then apiVersion: looking up `${apiVersion}/${kind}` made and hashed a
+// new string for every object.
+const BY_KIND = new Map<string, Map<string, Validator>>();
+for (const [key, validate] of VALIDATORS) {
+  const slash = key.lastIndexOf("/");
+  const kind = key.slice(slash + 1);
+  let versions = BY_KIND.get(kind);
+  if (versions === undefined) BY_KIND.set(kind, (versions = new Map()));
+  versions.set(key.slice(0, slash), validate);
+}
+
+function validatorOf(apiVersion: string, kind: string): Validator {
+  const validate = BY_KIND.get(kind)?.get(apiVersion) ?? crdValidator(`${apiVersion}/${kind}`);
+  if (validate === undefined) throw new Error(`no schema validator for ${apiVersion} ${kind}`);
+  return validate;
+}
+
 /** The subset of an ajv error we read. */
 interface SchemaError {
   readonly instancePath: string;
@@ -67,9 +84,7 @@ export function validateObjects(objects: readonly EmittedObject[], diagnostics: 
  * these lines, and report them once it knows where they point (index.ts).
  */
 export function schemaProblems(o: K8sObject): string[] | undefined {
-  const key = `${o.apiVersion}/${o.kind}`;
-  const validate = VALIDATORS.get(key) ?? crdValidator(key);
-  if (validate === undefined) throw new Error(`no schema validator for ${o.apiVersion} ${o.kind}`);
+  const validate = validatorOf(o.apiVersion, o.kind);
   try {
     validate.call(o);
     return undefined;
