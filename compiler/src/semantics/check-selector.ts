@@ -39,11 +39,7 @@ const NO_EXPRESSIONS: readonly Expression[] = Object.freeze([]);
 
 /** One term: "label" when it went into matchLabels, an expression, or undefined after reporting. */
 function checkTerm(ctx: Ctx, t: Member, matchLabels: Record<string, string>): Expression | "label" | undefined {
-  const bad = (message: string): undefined => {
-    ctx.diagnostics.push(diag("KD3066", t.span, message, { hints: [`selector terms: \`key = "value"\`, \`key in ["a", "b"]\`, \`key notin ["a"]\`, \`key\` (exists), \`!key\` (absent).`] }));
-    return undefined;
-  };
-  if (t.kind === "FieldDecl" || t.kind === "Nested" || t.path.length !== 1) return bad("not a selector term");
+  if (t.kind === "FieldDecl" || t.kind === "Nested" || t.path.length !== 1) return badTerm(ctx, t, "not a selector term");
   const name = t.path[0]!;
   const keyProblem = checkLabelKey(name.text);
   if (keyProblem) {
@@ -53,18 +49,23 @@ function checkTerm(ctx: Ctx, t: Member, matchLabels: Record<string, string>): Ex
   if (t.kind === "Assign") {
     const value = t.value && labelValue(ctx, t.value);
     if (value === undefined) return undefined;
-    if (name.text in matchLabels) return bad(`\`${name.text}\` is selected twice`);
+    if (name.text in matchLabels) return badTerm(ctx, t, `\`${name.text}\` is selected twice`);
     matchLabels[name.text] = value;
     return "label";
   }
   if (t.op === "!") return { key: name.text, operator: "DoesNotExist" };
-  if (!t.op) return t.args.length === 0 && !t.arrow ? { key: name.text, operator: "Exists" } : bad("not a selector term");
+  if (!t.op) return t.args.length === 0 && !t.arrow ? { key: name.text, operator: "Exists" } : badTerm(ctx, t, "not a selector term");
   const list = t.args[0];
-  if (!list || list.kind !== "List" || list.items.length === 0) return bad(`\`${t.op}\` needs a non-empty list of label values: \`${name.text} ${t.op} ["a", "b"]\``);
+  if (!list || list.kind !== "List" || list.items.length === 0) return badTerm(ctx, t, `\`${t.op}\` needs a non-empty list of label values: \`${name.text} ${t.op} ["a", "b"]\``);
   const values = list.items.map((i) => labelValue(ctx, i));
   if (values.some((v) => v === undefined)) return undefined;
   // Sorted and without repeats: the order written does not change what is selected.
   return { key: name.text, operator: t.op === "in" ? "In" : "NotIn", values: [...new Set(values as string[])].sort() };
+}
+
+function badTerm(ctx: Ctx, t: Member, message: string): undefined {
+  ctx.diagnostics.push(diag("KD3066", t.span, message, { hints: [`selector terms: \`key = "value"\`, \`key in ["a", "b"]\`, \`key notin ["a"]\`, \`key\` (exists), \`!key\` (absent).`] }));
+  return undefined;
 }
 
 function labelValue(ctx: Ctx, e: Expr): string | undefined {

@@ -16,6 +16,18 @@ export function checkDnsLabel(s: string): string | undefined {
 }
 
 export function checkLabelKey(s: string): string | undefined {
+  // The same few keys (`app.kubernetes.io/name`, `tier`) recur in every selector and label block:
+  // their verdict is remembered rather than two regular expressions run each time.
+  const known = LABEL_KEYS.get(s);
+  if (known !== undefined) return known || undefined;
+  const problem = labelKeyProblem(s);
+  if (LABEL_KEYS.size >= 512) LABEL_KEYS.clear();
+  LABEL_KEYS.set(s, problem ?? "");
+  return problem;
+}
+const LABEL_KEYS = new Map<string, string>();
+
+function labelKeyProblem(s: string): string | undefined {
   const slash = s.indexOf("/");
   const prefix = slash >= 0 ? s.slice(0, slash) : undefined;
   const name = slash >= 0 ? s.slice(slash + 1) : s;
