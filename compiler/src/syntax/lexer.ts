@@ -1,7 +1,7 @@
 // Text → tokens and comments. Never throws: unknown characters become KD1001 diagnostics and are
 // skipped; unterminated strings and comments are reported once here and parsed on as if closed.
 import type { IToken } from "chevrotain";
-import { UnterminatedBlockComment, UnterminatedString, BlockComment } from "./tokens.ts";
+import { UnterminatedBlockComment, BlockComment } from "./tokens.ts";
 import { scan } from "./scanner.ts";
 import type { Comment } from "./ast.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -43,10 +43,8 @@ export function lex(file: string, text: string): LexResult {
     }
     comments.push({ text: t.image, span, block: t.tokenType === BlockComment || t.tokenType === UnterminatedBlockComment });
   }
-  for (const t of result.tokens) {
-    if (t.tokenType === UnterminatedString) {
-      diagnostics.push(diag("KD1002", spanOfToken(file, t), "unterminated string", { label: "this string has no closing quote", hints: ['strings end on the same line with `"`.'] }));
-    }
+  for (const t of result.unterminated) {
+    diagnostics.push(diag("KD1002", spanOfToken(file, t), "unterminated string", { label: "this string has no closing quote", hints: ['strings end on the same line with `"`.'] }));
   }
   return { tokens: result.tokens, comments, diagnostics };
 }

@@ -92,7 +92,8 @@ function checkNesting(all: IToken[]): { tokens: IToken[]; unclosed: IToken[]; to
   }
   // Openers still open at the end get virtual closers, innermost first, so that recovery keeps
   // the tree (one unclosed block must not lose the whole file); the opener itself is reported.
-  const tokens = cut < all.length ? all.slice(0, cut) : all.slice();
+  // A copy only when the list changes (cut, or closers added): the common case keeps the scanner's.
+  const tokens = cut < all.length ? all.slice(0, cut) : stack.length > 0 ? all.slice() : all;
   const last = tokens[tokens.length - 1];
   for (let k = stack.length - 1; k >= 0; k--) {
     const open = stack[k]!;

@@ -23,6 +23,8 @@ export interface ScanResult {
   readonly tokens: IToken[];
   readonly comments: IToken[];
   readonly errors: ScanError[];
+  /** The strings among `tokens` that have no closing quote (the lexer reports them). */
+  readonly unterminated: IToken[];
 }
 
 // Keywords and punctuation come from tokens.ts, so that a token added there is scanned here too.
@@ -92,6 +94,7 @@ export function scan(text: string): ScanResult {
   const tokens: IToken[] = [];
   const comments: IToken[] = [];
   const errors: ScanError[] = [];
+  const unterminated: IToken[] = [];
   const n = text.length;
   let i = 0;
   let line = 1;
@@ -138,6 +141,7 @@ export function scan(text: string): ScanResult {
       if (closed) j++;
       i = j;
       push(tokens, closed ? T.StringTok : T.UnterminatedString, text, start, j, line, col);
+      if (!closed) unterminated.push(tokens[tokens.length - 1]!);
     } else if (isDigit(c)) {
       const j = skip(NUMBER, text, i);
       // A unit (`m`, `Mi`, `1h30m`) or `%` after the digits makes it a quantity.
@@ -174,5 +178,5 @@ export function scan(text: string): ScanResult {
     }
   }
   if (errorStart >= 0) errors.push({ offset: errorStart, length: i - errorStart, line: errorLine, column: errorCol });
-  return { tokens, comments, errors };
+  return { tokens, comments, errors, unterminated };
 }
