@@ -87,6 +87,8 @@ const log = (s: string): void => void process.stderr.write(s + "\n");
 interface Sample {
   readonly ms: number;
   readonly rssMiB: number;
+  /** The main thread's CPU time (NaN where the probe cannot tell). */
+  readonly cpuMs: number;
 }
 
 interface Command {
@@ -110,8 +112,8 @@ function runOnce(cmd: Command, work: string): Sample {
   if (r.error || r.status !== 0) {
     throw new Error(`${cmd.label} failed (${r.error?.message ?? `exit ${r.status}`}):\n${r.stderr?.toString() ?? ""}${r.stdout?.toString().slice(0, 2000) ?? ""}`);
   }
-  const kib = Number(readFileSync(rssFile, "utf8"));
-  return { ms, rssMiB: kib / 1024 };
+  const [kib, cpuMs] = readFileSync(rssFile, "utf8").split(" ").map(Number);
+  return { ms, rssMiB: kib! / 1024, cpuMs: cpuMs ?? NaN };
 }
 
 function median(xs: readonly number[]): number {
@@ -167,7 +169,7 @@ interface SizeResult {
   readonly ms: Record<string, number>;
   readonly rss: Record<string, number>;
   /** Median over rounds of a ÷ b, each round's a and b having run back to back. */
-  readonly ratio: (a: string, b: string, what?: "ms" | "rss") => number;
+  readonly ratio: (a: string, b: string, what?: "ms" | "rss" | "cpu") => number;
 }
 
 function benchSize(n: number, runs: number, work: string): SizeResult {
@@ -211,8 +213,8 @@ function benchSize(n: number, runs: number, work: string): SizeResult {
     ms[c.label] = median(samples[c.label]!.map((s) => s.ms));
     rss[c.label] = median(samples[c.label]!.map((s) => s.rssMiB));
   }
-  const ratio = (a: string, b: string, what: "ms" | "rss" = "ms"): number => {
-    const pick = (s: Sample): number => (what === "ms" ? s.ms : s.rssMiB);
+  const ratio = (a: string, b: string, what: "ms" | "rss" | "cpu" = "ms"): number => {
+    const pick = (s: Sample): number => (what === "ms" ? s.ms : what === "rss" ? s.rssMiB : s.cpuMs);
     return median(samples[a]!.map((s, i) => pick(s) / pick(samples[b]![i]!)));
   };
   return { n, runs, ms, rss, ratio };
@@ -237,6 +239,10 @@ function figuresOf(results: readonly SizeResult[]): Figure[] {
     }
     figures.push(figure(`build ${N}: kdsl ÷ json floor`, r.ratio("kdsl", "json"), "×", r.n >= 1000 ? 2.5 : null));
     figures.push(figure(`build ${N}: kdsl ÷ yaml baseline`, r.ratio("kdsl", "yaml"), "×"));
+    // Informational, no budget: the same ratio in main-thread CPU, steadier than wall time when
+    // the machine is shared (it leaves out V8's background compiler and GC threads).
+    const cpu = r.ratio("kdsl", "json", "cpu");
+    if (Number.isFinite(cpu)) figures.push(figure(`main-thread CPU ${N}: kdsl ÷ json floor`, cpu, "×"));
     if (r.ms.lint !== undefined) {
       figures.push(figure(`lint ${N}: kdsl lint`, r.ms.lint, "ms"));
       figures.push(figure(`lint ${N}: kdsl lint ÷ kdsl build`, r.ratio("lint", "kdsl"), "×", r.n === 1000 ? 1.5 : null));
