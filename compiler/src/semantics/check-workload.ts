@@ -57,5 +57,5 @@ function inside(e: StringLit, text: string, at: number, length: number): Span {
   const raw = e.parts.length === 1 && typeof e.parts[0] === "string" && e.span.endLine === e.span.line && e.span.end - e.span.start === text.length + 2;
   if (!raw) return e.span;
   const start = e.span.start + 1 + at;
-  return { ...e.span, start, end: start + length, col: e.span.col + 1 + at, endCol: e.span.col + 1 + at + length };
+  return { file: e.span.file, start, end: start + length, line: e.span.line, col: e.span.col + 1 + at, endLine: e.span.endLine, endCol: e.span.col + 1 + at + length };
 }

@@ -9,7 +9,7 @@ import type { SourceFile, Comment } from "./ast.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diag } from "../diagnostics/catalogue.ts";
 import { spanOfToken } from "./token-span.ts";
-import { fileStart, type Span } from "./span.ts";
+import { fileStart, lineIndex, type Span } from "./span.ts";
 import * as T from "./tokens.ts";
 
 /** Deeper nesting than this is certainly a mistake, and recursion past it could exhaust the stack. */
@@ -46,6 +46,7 @@ export function parse(file: string, text: string): ParseResult {
 
   const parser = parserInstance();
   parser.file = file;
+  parser.lines = lineIndex(file, text);
   parser.extra = [];
   parser.docs = docLookup(lexed.comments, text);
   parser.input = tokens;

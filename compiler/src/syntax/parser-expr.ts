@@ -6,24 +6,25 @@ import { EmbeddedActionsParser, type IOrAlt, type IToken, type ParserMethod } fr
 import * as T from "./tokens.ts";
 import type * as A from "./ast.ts";
 import type { Span } from "./span.ts";
-import { spanOfToken } from "./token-span.ts";
-import { spanCovering } from "./span.ts";
+import { spanCovering, TreeSpan, type LineIndex } from "./span.ts";
 import { decodeString } from "./strings.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 
 export abstract class ExprParser extends EmbeddedActionsParser {
   file = "";
+  /** The file's line index, shared by every span of its tree (see TreeSpan). */
+  lines: LineIndex = { file: "", starts: [0] };
   extra: Diagnostic[] = [];
   /** Rules of the subclass that expressions use. */
   protected abstract primary: ParserMethod<[], A.Expr>;
   protected abstract name: ParserMethod<[], A.Name>;
 
   protected sp(t: IToken): Span {
-    if (!Number.isNaN(t.startOffset)) return spanOfToken(this.file, t);
+    if (!Number.isNaN(t.startOffset)) return new TreeSpan(this.lines, t.startOffset, (t.endOffset ?? t.startOffset) + 1);
     // A token recovery inserted has no position: use an empty span right after the last real one.
     const prev = this.LA(0);
-    const at = Number.isNaN(prev.startOffset) ? { file: this.file, start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 } : spanOfToken(this.file, prev);
-    return { file: this.file, start: at.end, end: at.end, line: at.endLine, col: at.endCol, endLine: at.endLine, endCol: at.endCol };
+    const at = Number.isNaN(prev.startOffset) ? 0 : (prev.endOffset ?? prev.startOffset) + 1;
+    return new TreeSpan(this.lines, at, at);
   }
 
   // Rule invocations are most of chevrotain's cost per token, so the common value (a primary,
@@ -165,7 +166,7 @@ export abstract class ExprParser extends EmbeddedActionsParser {
   }
 
   protected cover2(first: Span | undefined, last: Span | undefined): Span {
-    const a = first ?? last ?? { file: this.file, start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 };
+    const a = first ?? last ?? new TreeSpan(this.lines, 0, 0);
     // A part recovery left out can come back as a placeholder at the file's start: never let a
     // span end before it begins.
     return last && last.end >= a.start ? spanCovering(a, last) : a;

@@ -1,7 +1,7 @@
 // String literals: escapes and `${...}` interpolation. An interpolation holds a name or a dotted
 // reference (`${name}`, `${db.host}`); its span points into the string so errors land precisely.
 import type { Expr, Name } from "./ast.ts";
-import type { Span } from "./span.ts";
+import { TreeSpan, type Span } from "./span.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diag } from "../diagnostics/catalogue.ts";
 
@@ -17,6 +17,7 @@ export interface DecodedString {
 
 /** Strings never span lines, so a column offset inside the token is a character offset. */
 function sub(span: Span, from: number, to: number): Span {
+  if (span instanceof TreeSpan) return new TreeSpan(span.index, span.start + from, span.start + to);
   return { file: span.file, start: span.start + from, end: span.start + to, line: span.line, col: span.col + from, endLine: span.line, endCol: span.col + to };
 }
 
