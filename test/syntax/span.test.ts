@@ -2,7 +2,8 @@
 // breaks before the offset) everywhere, including offsets at and past the end of the text.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { positionAt } from "../../compiler/src/syntax/span.ts";
+import { lineIndex, positionAt, spanAt, spanCovering, TreeSpan } from "../../compiler/src/syntax/span.ts";
+import { parse } from "../../compiler/src/syntax/parse.ts";
 
 function reference(text: string, offset: number): { line: number; col: number } {
   let line = 1;
@@ -25,6 +26,35 @@ test("positionAt agrees with counting line breaks", () => {
     for (let n = Math.floor(rand() * 20); n > 0; n--) text += pieces[Math.floor(rand() * pieces.length)];
     for (let o = 0; o <= text.length + 2; o++) assert.equal(positionAt(text, o), reference(text, o), `${JSON.stringify(text)} @${o}`);
   }
+});
+
+test("a TreeSpan reads the same lines and columns as a span computed from the text", () => {
+  const text = "app a\n\nservice web {\r\n  image = \"x:1\"\n}\n";
+  const index = lineIndex("a.kdsl", text);
+  for (let start = 0; start <= text.length; start++) {
+    for (let end = start; end <= text.length; end++) {
+      const tree = new TreeSpan(index, start, end);
+      assert.equal(tree.toJSON(), spanAt("a.kdsl", text, start, end), `${start}..${end}`);
+    }
+  }
+  const a = new TreeSpan(index, 7, 14);
+  const b = new TreeSpan(index, 20, 25);
+  assert.ok(spanCovering(a, b) instanceof TreeSpan);
+  assert.equal((spanCovering(a, b) as TreeSpan).toJSON(), spanAt("a.kdsl", text, 7, 25));
+});
+
+test("every span of a parsed tree is where the text says", () => {
+  const text = "app shop\n\n/// the web tier\nservice web from std-web {\n  image = \"ghcr.io/x/web:${version}\"\n  env { A = db.url }\n  resources { cpu = 100m to 500m }\n}\n";
+  const { ast } = parse("a.kdsl", text);
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (v === null || typeof v !== "object") return;
+    const node = v as Record<string, unknown>;
+    if (node.span instanceof TreeSpan) assert.equal(node.span.toJSON(), spanAt("a.kdsl", text, node.span.start, node.span.end));
+    for (const [k, x] of Object.entries(node)) if (k !== "span") walk(x);
+  };
+  walk(ast.items);
+  assert.ok(ast.items.length === 2);
 });
 
 test.run();
