@@ -106,7 +106,8 @@ export function scan(text: string): ScanResult {
   while (i < n) {
     const c = text.charCodeAt(i);
     const col = i - lineStart + 1;
-    const next = text.charCodeAt(i + 1);
+    // Never read past the end: an out-of-bounds read deoptimizes the compiled scanner.
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
     // Whitespace, a line break, a string, a number, a name or a comment starts here; else maybe punctuation.
     const known = c === 32 || c === 9 || c === 12 || c === 13 || c === 10 || c === 34 || isDigit(c) || isNameStart(c) || (c === 47 && (next === 47 || next === 42));
     const p = known ? undefined : punctAt(text, i, c);
