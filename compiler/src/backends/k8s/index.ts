@@ -95,14 +95,8 @@ function buildObjects(ctx: BuildContext, out: ObjectSink): void {
   out.add(buildNamespace(ctx));
   for (const c of byName(app.configs)) out.add(buildConfigMap(ctx, c));
   const secrets = byName(app.secrets);
-  for (const s of secrets) {
-    const secret = buildSecret(ctx, s);
-    if (secret !== undefined) out.add(secret);
-  }
-  for (const s of secrets) {
-    const external = buildExternalSecret(ctx, s);
-    if (external !== undefined) out.add(external);
-  }
+  for (const s of secrets) out.add(buildSecret(ctx, s));
+  for (const s of secrets) out.add(buildExternalSecret(ctx, s));
   const services = byName(app.services);
   // Identities and storage before the workloads that use them (workload-objects.ts).
   buildIdentitiesAndClaims(ctx, services, out);
@@ -114,8 +108,7 @@ function buildObjects(ctx: BuildContext, out: ObjectSink): void {
   for (const s of services) if (s.strategy === "rollout" && !s.stateful) out.add(buildRollout(ctx, s));
   out.beginSorted();
   for (const s of services) {
-    const svc = buildService(ctx, s);
-    if (svc !== undefined) out.add(svc);
+    out.add(buildService(ctx, s));
     for (const v of buildVersionServices(ctx, s)) out.add(v);
   }
   out.endSorted();
@@ -124,12 +117,7 @@ function buildObjects(ctx: BuildContext, out: ObjectSink): void {
   // Scaling, disruption budgets and network policies of the services.
   buildServicePolicies(ctx, services, out);
   // Traffic and monitoring around the workloads: Ingresses, HTTPRoutes, ServiceMonitors.
-  for (const build of [buildIngress, buildHttpRoute, buildServiceMonitor]) {
-    for (const s of services) {
-      const o = build(ctx, s);
-      if (o !== undefined) out.add(o);
-    }
-  }
+  for (const build of [buildIngress, buildHttpRoute, buildServiceMonitor]) for (const s of services) out.add(build(ctx, s));
 }
 
 function byName<T extends { readonly name: string }>(items: readonly T[]): T[] {

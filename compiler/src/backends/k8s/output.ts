@@ -43,7 +43,8 @@ export class BackendOutput implements ObjectSink {
     return this.entries.length;
   }
 
-  add(o: EmittedObject): void {
+  add(o: EmittedObject | undefined): void {
+    if (o === undefined) return;
     const object = o.object;
     const name = object.metadata.name;
     const moved = this.settings.apply(o);

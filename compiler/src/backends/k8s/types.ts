@@ -42,10 +42,11 @@ export interface LabelEntry {
 /**
  * Where builders put their objects, in output order (index.ts). A run of objects added between
  * beginSorted and endSorted is put in name order (code-unit order, stable), by the names they
- * had when added.
+ * had when added. Builders of optional objects return undefined when there is none: adding that
+ * adds nothing.
  */
 export interface ObjectSink {
-  add(o: EmittedObject): void;
+  add(o: EmittedObject | undefined): void;
   beginSorted(): void;
   endSorted(): void;
 }

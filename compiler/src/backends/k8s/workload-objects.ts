@@ -22,17 +22,8 @@ export function buildIdentitiesAndClaims(ctx: BuildContext, services: readonly S
 
 /** `services` sorted by name. */
 export function buildServicePolicies(ctx: BuildContext, services: readonly ServiceModel[], out: ObjectSink): void {
-  for (const s of services) {
-    const hpa = buildAutoscaler(ctx, s);
-    if (hpa !== undefined) out.add(hpa);
-  }
-  for (const s of services) {
-    const pdb = buildDisruptionBudget(ctx, s);
-    if (pdb !== undefined) out.add(pdb);
-  }
+  for (const s of services) out.add(buildAutoscaler(ctx, s));
+  for (const s of services) out.add(buildDisruptionBudget(ctx, s));
   const clients = clientsOf(ctx.app);
-  for (const s of services) {
-    const policy = buildNetworkPolicy(ctx, s, clients.get(s.name));
-    if (policy !== undefined) out.add(policy);
-  }
+  for (const s of services) out.add(buildNetworkPolicy(ctx, s, clients.get(s.name)));
 }
