@@ -11,6 +11,11 @@ import { insertMember } from "./fixes.ts";
 export type Json = Record<string, unknown>;
 export const NAME_LABEL = "app.kubernetes.io/name";
 
+/** The declaration an emitted object belongs to: its `app.kubernetes.io/name` label, else its name. */
+export function ownerOf(o: EmittedObject): string {
+  return o.object.metadata.labels?.[NAME_LABEL] ?? o.object.metadata.name;
+}
+
 /** One pod template of a workload: the object it is in, its labels, spec and containers. */
 export interface PodView {
   readonly object: EmittedObject;

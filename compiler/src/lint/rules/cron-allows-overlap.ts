@@ -1,6 +1,6 @@
 // Overlapping runs of a cron pile up when a run is slow, and double-process the same work.
 import type { Rule } from "../rule.ts";
-import { asJson } from "../pods.ts";
+import { asJson, ownerOf } from "../pods.ts";
 
 export const rule: Rule = {
   id: "cron-allows-overlap",
@@ -36,7 +36,7 @@ cron report {
       if (o.object.kind !== "CronJob") continue;
       const policy = asJson(o.object["spec"])?.["concurrencyPolicy"];
       if (policy !== undefined && policy !== "Allow") continue;
-      const name = o.object.metadata.labels?.["app.kubernetes.io/name"] ?? o.object.metadata.name;
+      const name = ownerOf(o);
       ctx.report({
         span: ctx.decl(name) ? ctx.spanOf(name, ["overlap"]) : o.origin,
         message: `cron \`${name}\` may start a run while the last one still runs`,

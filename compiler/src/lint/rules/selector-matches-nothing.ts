@@ -1,6 +1,6 @@
 // A Service whose selector matches no pod has no endpoints: its address answers nothing.
 import type { Rule } from "../rule.ts";
-import { asJson, podsMatching } from "../pods.ts";
+import { asJson, ownerOf, podsMatching } from "../pods.ts";
 
 export const rule: Rule = {
   id: "selector-matches-nothing",
@@ -46,7 +46,7 @@ service backends {
       if (o.object.kind !== "Service") continue;
       const sel = asJson(asJson(o.object["spec"])?.["selector"]);
       if (!sel || Object.keys(sel).length === 0 || matches(sel)) continue;
-      const owner = o.object.metadata.labels?.["app.kubernetes.io/name"] ?? o.object.metadata.name;
+      const owner = ownerOf(o);
       ctx.report({
         span: ctx.decl(owner) ? ctx.spanOf(owner, ["select"]) : o.origin,
         message: o.object.metadata.name === owner ? `the Service of \`${owner}\` selects no pod` : `the Service \`${o.object.metadata.name}\` of \`${owner}\` selects no pod`,

@@ -1,6 +1,6 @@
 // A Service port whose target no selected container listens on drops every connection.
 import type { Rule } from "../rule.ts";
-import { asJson, asList, podsMatching } from "../pods.ts";
+import { asJson, asList, ownerOf, podsMatching } from "../pods.ts";
 
 export const rule: Rule = {
   id: "service-port-mismatch",
@@ -48,12 +48,12 @@ service backends {
       if (!sel || Object.keys(sel).length === 0) continue;
       const selected = podsMatching(ctx, sel);
       if (selected.length === 0) continue; // selector-matches-nothing says so
-      const owner = o.object.metadata.labels?.["app.kubernetes.io/name"] ?? o.object.metadata.name;
+      const owner = ownerOf(o);
       for (const port of asList(spec["ports"])) {
         const target = port["targetPort"] ?? port["port"];
         const missing = selected.filter((p) => !p.containers.some((c) => asList(c["ports"]).some((cp) => (typeof target === "string" ? cp["name"] === target : cp["containerPort"] === target))));
         if (missing.length === 0) continue;
-        const who = [...new Set(missing.map((p) => p.object.object.metadata.labels?.["app.kubernetes.io/name"] ?? p.object.object.metadata.name))].sort();
+        const who = [...new Set(missing.map((p) => ownerOf(p.object)))].sort();
         const portName = typeof port["name"] === "string" ? port["name"] : undefined;
         ctx.report({
           span: ctx.decl(owner) ? (ctx.field(owner, ["select"]) ? ctx.spanOf(owner, ["select"]) : ctx.spanOf(owner, portName ? ["port", portName] : [])) : o.origin,
