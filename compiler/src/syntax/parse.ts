@@ -1,9 +1,12 @@
-// The front end's entry point: text → SourceFile + diagnostics. Guards run before chevrotain so
-// that hostile input (huge files, very deep nesting) costs bounded time and never overflows the stack.
+// The front end's entry point: text → SourceFile + diagnostics. A file without lexical errors is
+// first parsed by the fast parser for well-formed input (fast-parser.ts); one it gives up on is
+// parsed by chevrotain with error recovery, which reports every syntax error it can. Guards run
+// before chevrotain so that hostile input (huge files, very deep nesting) costs bounded time and
+// never overflows the stack.
 import type { IToken, IRecognitionException } from "chevrotain";
 import { EOF } from "chevrotain";
 import { makeToken } from "./token.ts";
-import { lex } from "./lexer.ts";
+import { lex, type LexResult } from "./lexer.ts";
 import { parserInstance } from "./parser.ts";
 import type { SourceFile, Comment } from "./ast.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -11,11 +14,10 @@ import { diag } from "../diagnostics/catalogue.ts";
 import { spanOfToken } from "./token-span.ts";
 import { fileStart, lineIndex, type Span } from "./span.ts";
 import * as T from "./tokens.ts";
+import { parseWellFormed } from "./fast-parser.ts";
+import { MAX_DEPTH, MAX_FILE_BYTES } from "./limits.ts";
 
-/** Deeper nesting than this is certainly a mistake, and recursion past it could exhaust the stack. */
-export const MAX_DEPTH = 64;
-/** 8 MiB: a hand-written manifest is far smaller; a generated one of 5,000 services is ~2 MiB. */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+export { MAX_DEPTH, MAX_FILE_BYTES };
 
 export interface ParseResult {
   readonly ast: SourceFile;
@@ -35,6 +37,15 @@ export function parse(file: string, text: string): ParseResult {
     };
   }
   const lexed = lex(file, text);
+  if (lexed.diagnostics.length === 0 && lexed.tokens.length > 0) {
+    const items = parseWellFormed(lineIndex(file, text), lexed.tokens, docLookup(lexed.comments, text));
+    if (items) return { ast: { kind: "SourceFile", file, items, comments: lexed.comments, span: fileSpan(file, text, lexed.tokens) }, diagnostics: [] };
+  }
+  return parseWithRecovery(file, text, lexed);
+}
+
+/** chevrotain's parse: every syntax error it can find, and a partial tree. */
+export function parseWithRecovery(file: string, text: string, lexed: LexResult = lex(file, text)): ParseResult {
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];
   const { tokens, unclosed, tooDeep } = checkNesting(lexed.tokens);
   if (tooDeep) diagnostics.push(diag("KD1006", spanOfToken(file, tooDeep), `nesting deeper than ${MAX_DEPTH} levels`, { label: "the rest of the file is not read" }));
@@ -59,9 +70,15 @@ export function parse(file: string, text: string): ParseResult {
   // Input cut off at MAX_DEPTH ends inside its open brackets: the complaints at its end add nothing.
   diagnostics.push(...syntaxErrors(file, parser.errors, unclosed.length > 0 || tooDeep !== undefined));
   parser.input = []; // release the tokens
+  return { ast: { kind: "SourceFile", file, items: items.filter(Boolean), comments: lexed.comments, span: fileSpan(file, text, tokens) }, diagnostics };
+}
+
+/** From the file's start to its end, the end position being that of the last token. */
+function fileSpan(file: string, text: string, tokens: readonly IToken[]): Span {
   const last = tokens[tokens.length - 1];
-  const span: Span = last ? { ...fileStart(file), end: text.length, endLine: spanOfToken(file, last).endLine, endCol: spanOfToken(file, last).endCol } : fileStart(file);
-  return { ast: { kind: "SourceFile", file, items: items.filter(Boolean), comments: lexed.comments, span }, diagnostics };
+  if (!last) return fileStart(file);
+  const end = spanOfToken(file, last);
+  return { ...fileStart(file), end: text.length, endLine: end.endLine, endCol: end.endCol };
 }
 
 const CLOSER_OF: Record<string, string> = { "{": "}", "[": "]", "(": ")" };
