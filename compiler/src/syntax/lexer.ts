@@ -15,6 +15,8 @@ const MAX_LEX_ERRORS = 20;
 export interface LexResult {
   readonly tokens: IToken[];
   readonly comments: Comment[];
+  /** The comments as the scanner's tokens, for doc comments (docs.ts). */
+  readonly commentTokens: readonly IToken[];
   readonly diagnostics: Diagnostic[];
 }
 
@@ -37,14 +39,19 @@ export function lex(file: string, text: string): LexResult {
   }
   const comments: Comment[] = [];
   for (const t of result.comments) {
-    const span = spanOfToken(file, t);
+    const comment = commentOf(file, t);
     if (t.tokenType === UnterminatedBlockComment) {
+      const span = comment.span;
       diagnostics.push(diag("KD1003", { ...span, end: span.start + 2, endLine: span.line, endCol: span.col + 2 }, "unterminated block comment", { label: "this `/*` is never closed" }));
     }
-    comments.push({ text: t.image, span, block: t.tokenType === BlockComment || t.tokenType === UnterminatedBlockComment });
+    comments.push(comment);
   }
   for (const t of result.unterminated) {
     diagnostics.push(diag("KD1002", spanOfToken(file, t), "unterminated string", { label: "this string has no closing quote", hints: ['strings end on the same line with `"`.'] }));
   }
-  return { tokens: result.tokens, comments, diagnostics };
+  return { tokens: result.tokens, comments, commentTokens: result.comments, diagnostics };
+}
+
+export function commentOf(file: string, t: IToken): Comment {
+  return { text: t.image, span: spanOfToken(file, t), block: t.tokenType === BlockComment || t.tokenType === UnterminatedBlockComment };
 }

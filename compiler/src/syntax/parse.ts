@@ -6,13 +6,14 @@
 import type { IToken, IRecognitionException } from "chevrotain";
 import { EOF } from "chevrotain";
 import { makeToken } from "./token.ts";
-import { lex, type LexResult } from "./lexer.ts";
+import { lex } from "./lexer.ts";
+import { docAt } from "./docs.ts";
 import { parserInstance } from "./parser.ts";
 import type { SourceFile, Comment } from "./ast.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diag } from "../diagnostics/catalogue.ts";
 import { spanOfToken } from "./token-span.ts";
-import { fileStart, lineIndex, type Span } from "./span.ts";
+import { fileStart, lineIndex, wholeFile, type Span } from "./span.ts";
 import * as T from "./tokens.ts";
 import { parseWellFormed } from "./fast-parser.ts";
 import { MAX_DEPTH, MAX_FILE_BYTES } from "./limits.ts";
@@ -36,16 +37,13 @@ export function parse(file: string, text: string): ParseResult {
       diagnostics: [diag("KD1007", fileStart(file), `file is ${(text.length / 1048576).toFixed(1)} MiB, more than the ${MAX_FILE_BYTES / 1048576} MiB a .kdsl file may be`, { hints: ["split the app into several files in one directory."] })],
     };
   }
-  const lexed = lex(file, text);
-  if (lexed.diagnostics.length === 0 && lexed.tokens.length > 0) {
-    const items = parseWellFormed(lineIndex(file, text), lexed.tokens, docLookup(lexed.comments, text));
-    if (items) return { ast: { kind: "SourceFile", file, items, comments: lexed.comments, span: fileSpan(file, text, lexed.tokens) }, diagnostics: [] };
-  }
-  return parseWithRecovery(file, text, lexed);
+  const ast = parseWellFormed(file, text);
+  return ast ? { ast, diagnostics: [] } : parseWithRecovery(file, text);
 }
 
 /** chevrotain's parse: every syntax error it can find, and a partial tree. */
-export function parseWithRecovery(file: string, text: string, lexed: LexResult = lex(file, text)): ParseResult {
+export function parseWithRecovery(file: string, text: string): ParseResult {
+  const lexed = lex(file, text);
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];
   const { tokens, unclosed, tooDeep } = checkNesting(lexed.tokens);
   if (tooDeep) diagnostics.push(diag("KD1006", spanOfToken(file, tooDeep), `nesting deeper than ${MAX_DEPTH} levels`, { label: "the rest of the file is not read" }));
@@ -59,7 +57,7 @@ export function parseWithRecovery(file: string, text: string, lexed: LexResult =
   parser.file = file;
   parser.lines = lineIndex(file, text);
   parser.extra = [];
-  parser.docs = docLookup(lexed.comments, text);
+  parser.docs = (offset) => docAt(lexed.commentTokens, text, offset);
   parser.input = tokens;
   const items = parser.sourceFile() ?? [];
   diagnostics.push(...parser.extra);
@@ -73,12 +71,11 @@ export function parseWithRecovery(file: string, text: string, lexed: LexResult =
   return { ast: { kind: "SourceFile", file, items: items.filter(Boolean), comments: lexed.comments, span: fileSpan(file, text, tokens) }, diagnostics };
 }
 
-/** From the file's start to its end, the end position being that of the last token. */
 function fileSpan(file: string, text: string, tokens: readonly IToken[]): Span {
   const last = tokens[tokens.length - 1];
   if (!last) return fileStart(file);
   const end = spanOfToken(file, last);
-  return { ...fileStart(file), end: text.length, endLine: end.endLine, endCol: end.endCol };
+  return wholeFile(file, text, end.endLine, end.endCol);
 }
 
 const CLOSER_OF: Record<string, string> = { "{": "}", "[": "]", "(": ")" };
@@ -145,30 +142,4 @@ function syntaxErrors(file: string, errors: IRecognitionException[], haveUnclose
     out.push(diag("KD1004", span, e.message));
   }
   return out;
-}
-
-/** `///` comments directly above a declaration, joined, are its documentation. */
-function docLookup(comments: Comment[], text: string): (offset: number) => string | undefined {
-  const docs = comments.filter((c) => c.text.startsWith("///"));
-  if (docs.length === 0) return () => undefined;
-  const byEnd = new Map<number, number>();
-  docs.forEach((c, i) => byEnd.set(c.span.end, i));
-  return (offset: number) => {
-    // Walk back over whitespace to the end of the previous token or comment.
-    let p = offset;
-    while (p > 0 && /\s/.test(text[p - 1]!)) p--;
-    let i = byEnd.get(p);
-    if (i === undefined) return undefined;
-    const lines: string[] = [];
-    for (;;) {
-      const c = docs[i]!;
-      lines.unshift(c.text.slice(3).replace(/^ /, ""));
-      let q = c.span.start;
-      while (q > 0 && /\s/.test(text[q - 1]!)) q--;
-      const prev = byEnd.get(q);
-      if (prev === undefined || prev !== i - 1) break;
-      i = prev;
-    }
-    return lines.join("\n");
-  };
 }

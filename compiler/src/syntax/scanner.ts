@@ -1,8 +1,10 @@
-// The scanner: text → chevrotain tokens, hand-written. chevrotain's own lexer tries a regular
-// expression per candidate token at each position; on the benchmark's 5,000-service app it took
-// ~4× longer than this single pass over character codes, and its token objects dominated garbage
-// collection. The parser is still chevrotain's (custom lexers are a supported use): the tokens are
-// made with chevrotain's createTokenInstance and the token types of tokens.ts.
+// The scanner, hand-written: a cursor over the text that steps from token to token (Scanner), and
+// scan(), which collects its tokens as chevrotain token objects for chevrotain's parser (custom
+// lexers are a supported use). chevrotain's own lexer tries a regular expression per candidate
+// token at each position; on the benchmark's 5,000-service app it took ~4× longer than this single
+// pass over character codes. The fast parser (fast-parser.ts) reads the cursor directly: a token
+// object per token (220,000 of them at N = 5,000, alive until the parse ends) was most of what the
+// garbage collector had to copy while parsing.
 //
 // Semantics match the token definitions in tokens.ts (tests/syntax/scanner.test.ts compares the
 // two on varied input): longest match, keywords only as whole names, comments kept in their own
@@ -75,11 +77,6 @@ const isAlpha = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isNameStart = (c: number) => isAlpha(c) || c === 95;
 const isNameChar = (c: number) => isNameStart(c) || isDigit(c);
 
-/** Adds a token for text[start, end) that starts at (line, col) and contains no line break. */
-function push(list: IToken[], type: TokenType, text: string, start: number, end: number, line: number, col: number): void {
-  list.push(makeToken(type, text.slice(start, end), start, end - 1, line, line, col, col + (end - start) - 1));
-}
-
 /** The fixed-text token at `i` (longest first), if any. */
 function punctAt(text: string, i: number, c: number): Punct | undefined {
   const candidates = PUNCT.get(c);
@@ -88,96 +85,140 @@ function punctAt(text: string, i: number, c: number): Punct | undefined {
   return undefined;
 }
 
-// Helpers are module functions, not closures made per call: optimized code that called the first
-// call's closures was thrown away ("wrong call target") when the next file was scanned.
-export function scan(text: string): ScanResult {
-  const tokens: IToken[] = [];
-  const comments: IToken[] = [];
-  const errors: ScanError[] = [];
-  const unterminated: IToken[] = [];
-  const n = text.length;
-  let i = 0;
-  let line = 1;
-  let lineStart = 0; // offset of the current line's first character
-  let errorStart = -1;
-  let errorLine = 0;
-  let errorCol = 0;
+/**
+ * The current token is text[start, end), of `type`, at (line, col); no token spans lines (block
+ * comments, which can, are comments). next() moves to the following token and returns false at
+ * the end of the text. Comments, unexpected-character runs and unterminated tokens are collected
+ * on the way.
+ */
+export class Scanner {
+  type: TokenType | undefined = undefined;
+  start = 0;
+  end = 0;
+  line = 1;
+  col = 1;
+  readonly comments: IToken[] = [];
+  readonly errors: ScanError[] = [];
+  /** Unterminated strings and block comments seen so far: each is a lexical error. */
+  unterminated = 0;
+  private i = 0;
+  /** The line the scan is on, and the offset of its first character. */
+  private atLine = 1;
+  private lineStart = 0;
 
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    const col = i - lineStart + 1;
-    // Never read past the end: an out-of-bounds read deoptimizes the compiled scanner.
-    const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
-    // Whitespace, a line break, a string, a number, a name or a comment starts here; else maybe punctuation.
-    const known = c === 32 || c === 9 || c === 12 || c === 13 || c === 10 || c === 34 || isDigit(c) || isNameStart(c) || (c === 47 && (next === 47 || next === 42));
-    const p = known ? undefined : punctAt(text, i, c);
-    if (!known && p === undefined) {
-      // Not the start of any token: part of a run of unexpected characters, reported once.
-      if (errorStart < 0) {
-        errorStart = i;
-        errorLine = line;
-        errorCol = col;
-      }
-      i++;
-      continue;
-    }
-    if (errorStart >= 0) {
-      errors.push({ offset: errorStart, length: i - errorStart, line: errorLine, column: errorCol });
-      errorStart = -1;
-    }
-    const start = i;
-    if (p !== undefined) {
-      i += p.text.length;
-      push(tokens, p.type, text, start, i, line, col);
-    } else if (c === 32 || c === 9 || c === 12 || c === 13) {
-      i = skip(SPACES, text, i + 1);
-    } else if (c === 10) {
-      i++;
-      line++;
-      lineStart = i;
-    } else if (c === 34) {
-      let j = skip(STRING_BODY, text, i + 1);
-      // The body stops at the closing quote, a line break, or a backslash it cannot take.
-      const closed = text.charCodeAt(j) === 34;
-      if (closed) j++;
-      i = j;
-      push(tokens, closed ? T.StringTok : T.UnterminatedString, text, start, j, line, col);
-      if (!closed) unterminated.push(tokens[tokens.length - 1]!);
-    } else if (isDigit(c)) {
-      const j = skip(NUMBER, text, i);
-      // A unit (`m`, `Mi`, `1h30m`) or `%` after the digits makes it a quantity.
-      i = j;
-      push(tokens, isDigit(text.charCodeAt(j - 1)) ? T.NumberTok : T.Quantity, text, start, j, line, col);
-    } else if (isNameStart(c)) {
-      const j = skip(NAME_REST, text, i + 1);
-      i = j;
-      const image = text.slice(start, j);
-      const type = (j - start <= LONGEST_KEYWORD && KEYWORD_BY_TEXT.get(image)) || T.Ident;
-      tokens.push(makeToken(type, image, start, j - 1, line, line, col, col + (j - start) - 1));
-    } else if (next === 47) {
-      const j = skip(TO_LINE_END, text, i + 2);
-      i = j;
-      push(comments, text.charCodeAt(start + 2) === 47 ? T.DocComment : T.LineComment, text, start, j, line, col);
-    } else {
-      const close = text.indexOf("*/", i + 2);
-      const end = close < 0 ? n : close + 2;
-      const sLine = line;
-      // The end position is that of the comment's last character (as chevrotain reports it);
-      // line breaks inside the comment move the current line.
-      let endLine = line;
-      let endLineStart = lineStart;
-      for (let j = text.indexOf("\n", i); j >= 0 && j < end; j = text.indexOf("\n", j + 1)) {
-        if (j < end - 1) {
-          endLine++;
-          endLineStart = j + 1;
+  constructor(readonly text: string) {}
+
+  // One method with its state in locals, written back at the end: V8 keeps locals in registers,
+  // and the loop below runs once per character of whitespace and once per token.
+  next(): boolean {
+    const text = this.text;
+    const n = text.length;
+    let i = this.i;
+    let line = this.atLine;
+    let lineStart = this.lineStart;
+    let errorStart = -1;
+    let errorLine = 0;
+    let errorCol = 0;
+    let type: TokenType | undefined;
+    let start = 0;
+    let col = 0;
+    while (i < n && type === undefined) {
+      const c = text.charCodeAt(i);
+      col = i - lineStart + 1;
+      // Never read past the end: an out-of-bounds read deoptimizes the compiled scanner.
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+      // Whitespace, a line break, a string, a number, a name or a comment starts here; else maybe punctuation.
+      const known = c === 32 || c === 9 || c === 12 || c === 13 || c === 10 || c === 34 || isDigit(c) || isNameStart(c) || (c === 47 && (next === 47 || next === 42));
+      const p = known ? undefined : punctAt(text, i, c);
+      if (!known && p === undefined) {
+        // Not the start of any token: part of a run of unexpected characters, reported once.
+        if (errorStart < 0) {
+          errorStart = i;
+          errorLine = line;
+          errorCol = col;
         }
-        line++;
-        lineStart = j + 1;
+        i++;
+        continue;
       }
-      i = end;
-      comments.push(makeToken(close < 0 ? T.UnterminatedBlockComment : T.BlockComment, text.slice(start, end), start, end - 1, sLine, endLine, col, end - 1 - endLineStart + 1));
+      if (errorStart >= 0) {
+        this.errors.push({ offset: errorStart, length: i - errorStart, line: errorLine, column: errorCol });
+        errorStart = -1;
+      }
+      start = i;
+      if (p !== undefined) {
+        i += p.text.length;
+        type = p.type;
+      } else if (c === 32 || c === 9 || c === 12 || c === 13) {
+        i = skip(SPACES, text, i + 1);
+      } else if (c === 10) {
+        i++;
+        line++;
+        lineStart = i;
+      } else if (c === 34) {
+        i = skip(STRING_BODY, text, i + 1);
+        // The body stops at the closing quote, a line break, or a backslash it cannot take.
+        if (text.charCodeAt(i) === 34) {
+          i++;
+          type = T.StringTok;
+        } else {
+          type = T.UnterminatedString;
+          this.unterminated++;
+        }
+      } else if (isDigit(c)) {
+        i = skip(NUMBER, text, i);
+        // A unit (`m`, `Mi`, `1h30m`) or `%` after the digits makes it a quantity.
+        type = isDigit(text.charCodeAt(i - 1)) ? T.NumberTok : T.Quantity;
+      } else if (isNameStart(c)) {
+        i = skip(NAME_REST, text, i + 1);
+        type = (i - start <= LONGEST_KEYWORD && KEYWORD_BY_TEXT.get(text.slice(start, i))) || T.Ident;
+      } else if (next === 47) {
+        i = skip(TO_LINE_END, text, i + 2);
+        const doc = text.charCodeAt(start + 2) === 47;
+        this.comments.push(makeToken(doc ? T.DocComment : T.LineComment, text.slice(start, i), start, i - 1, line, line, col, col + (i - start) - 1));
+      } else {
+        const close = text.indexOf("*/", i + 2);
+        const end = close < 0 ? n : close + 2;
+        const sLine = line;
+        // The end position is that of the comment's last character (as chevrotain reports it);
+        // line breaks inside the comment move the current line.
+        let endLine = line;
+        let endLineStart = lineStart;
+        for (let j = text.indexOf("\n", i); j >= 0 && j < end; j = text.indexOf("\n", j + 1)) {
+          if (j < end - 1) {
+            endLine++;
+            endLineStart = j + 1;
+          }
+          line++;
+          lineStart = j + 1;
+        }
+        i = end;
+        if (close < 0) this.unterminated++;
+        this.comments.push(makeToken(close < 0 ? T.UnterminatedBlockComment : T.BlockComment, text.slice(start, end), start, end - 1, sLine, endLine, col, end - 1 - endLineStart + 1));
+      }
     }
+    if (errorStart >= 0) this.errors.push({ offset: errorStart, length: i - errorStart, line: errorLine, column: errorCol });
+    this.i = i;
+    this.atLine = line;
+    this.lineStart = lineStart;
+    this.type = type;
+    if (type === undefined) return false;
+    this.start = start;
+    this.end = i;
+    this.line = line;
+    this.col = col;
+    return true;
   }
-  if (errorStart >= 0) errors.push({ offset: errorStart, length: i - errorStart, line: errorLine, column: errorCol });
-  return { tokens, comments, errors, unterminated };
+}
+
+/** Every token of `text` as a chevrotain token, for chevrotain's parser. */
+export function scan(text: string): ScanResult {
+  const s = new Scanner(text);
+  const tokens: IToken[] = [];
+  const unterminated: IToken[] = [];
+  while (s.next()) {
+    const t = makeToken(s.type!, text.slice(s.start, s.end), s.start, s.end - 1, s.line, s.line, s.col, s.col + (s.end - s.start) - 1);
+    tokens.push(t);
+    if (s.type === T.UnterminatedString) unterminated.push(t);
+  }
+  return { tokens, comments: s.comments, errors: s.errors, unterminated };
 }

@@ -77,6 +77,11 @@ export function fileStart(file: string): Span {
   return { file, start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 };
 }
 
+/** A source file's span: all of its text, the end position being that of its last token. */
+export function wholeFile(file: string, text: string, endLine: number, endCol: number): Span {
+  return { file, start: 0, end: text.length, line: 1, col: 1, endLine, endCol };
+}
+
 // Offsets of the line starts of recently used texts: positionAt is called once per diagnostic,
 // fix or suppression, and a scan from the file's start each time made many of them in one large
 // file quadratic. A few texts are kept (one file at a time is the usual pattern).
