@@ -147,7 +147,7 @@ function runPipeline(dir: string): { stages: Stage[]; bytes: number; objects: nu
   const lowered = time("lower", () => lower(analysis, evaluated.decls, host, { secrets: "inline", profiles: [], root: program.root }));
   const k8s = time("toKubernetesYaml (build, validate, write)", () => {
     const out = toKubernetesYaml(lowered.app);
-    return { diagnostics: out.diagnostics, count: out.count, bytes: out.utf8().length };
+    return { diagnostics: out.diagnostics, count: out.count, bytes: out.parts().reduce((n, p) => n + p.length, 0) };
   });
   const errors = [...program.diagnostics, ...analysis.diagnostics, ...evaluated.diagnostics, ...lowered.diagnostics, ...k8s.diagnostics].filter((d) => d.severity === "error");
   if (errors.length > 0) throw new Error(`the bench app has errors: ${errors[0]!.message}`);

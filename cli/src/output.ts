@@ -1,6 +1,6 @@
 // How the CLI speaks: diagnostics rendered for a terminal (colour only on a TTY, NO_COLOR
 // respected) or as JSON, and files written whole or not at all.
-import { writeFileSync, renameSync, mkdirSync, rmSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { ANSI_COLORS, NO_COLORS, renderJson, renderPretty, sortDiagnostics, type Diagnostic } from "@kdsl/compiler";
 
@@ -25,14 +25,25 @@ export function printDiagnostics(ds: readonly Diagnostic[], texts: ReadonlyMap<s
 }
 
 /** Writes through a temporary file in the same directory and renames it: readers never see half a file. */
-export function writeAtomic(file: string, content: string | Uint8Array): void {
+export function writeAtomic(file: string, content: string | Uint8Array | readonly Uint8Array[]): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, content);
+    if (typeof content === "string" || content instanceof Uint8Array) writeFileSync(tmp, content);
+    else writeParts(tmp, content);
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
+  }
+}
+
+/** Writes `parts` one after the other to `file` (a build's output comes in pieces: see BuildOutput.output). */
+function writeParts(file: string, parts: readonly Uint8Array[]): void {
+  const fd = openSync(file, "w");
+  try {
+    for (const p of parts) for (let at = 0; at < p.length; ) at += writeSync(fd, p, at, p.length - at);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -113,11 +113,13 @@ export interface BuildOutput {
   /** Under the runtime target: the plan (its JSON is the output). */
   readonly plan?: Plan;
   /**
-   * What a build writes, when there are no errors: the YAML, or the plan's JSON, as UTF-8. Bytes,
-   * not a string: the backend writes the YAML as bytes, and a 16 MB string made from them only to
-   * be encoded again on its way out would be two more copies at the moment memory peaks.
+   * What a build writes, when there are no errors: the YAML, or the plan's JSON, as UTF-8, in
+   * pieces to be written one after the other. Bytes, not a string: the backend writes the YAML as
+   * bytes, and a 16 MB string made from them only to be encoded again on its way out would be two
+   * more copies at the moment memory peaks; pieces, not one buffer, for the same reason (see
+   * YamlDocuments).
    */
-  readonly output?: Uint8Array;
+  readonly output?: readonly Uint8Array[];
 }
 
 /**
@@ -145,12 +147,12 @@ export function buildOutput(host: Host, entry: string, options: Omit<BuildOption
   if (target === "runtime") {
     const planned = toPlan(app, { root: options.planRoot ?? root, basePort: settings.basePort ?? DEFAULT_BASE_PORT });
     diagnostics = sortDiagnostics([...diagnostics, ...planned.diagnostics]);
-    return hasErrors(diagnostics) || !planned.plan ? { ...base, diagnostics } : { ...base, diagnostics, plan: planned.plan, output: new TextEncoder().encode(planJson(planned.plan)) };
+    return hasErrors(diagnostics) || !planned.plan ? { ...base, diagnostics } : { ...base, diagnostics, plan: planned.plan, output: [new TextEncoder().encode(planJson(planned.plan))] };
   }
   const k8s = toKubernetesYaml(app);
   diagnostics = sortDiagnostics([...diagnostics, ...k8s.diagnostics]);
   const counted = { ...base, diagnostics, objectCount: k8s.count };
-  return hasErrors(diagnostics) ? counted : { ...counted, output: k8s.utf8() };
+  return hasErrors(diagnostics) ? counted : { ...counted, output: k8s.parts() };
 }
 
 type Prepared =

@@ -185,6 +185,24 @@ test("documents can be reordered and read as bytes", () => {
   assert.is(out.count, 4);
 });
 
+test("a stream of many chunks: pieces of whole documents, reordered across chunks, an oversize document", () => {
+  const values: unknown[] = [];
+  for (let i = 0; i < 3000; i++) values.push({ doc: i, pad: "x".repeat(200 + (i % 700)), list: [i, "é😀"] });
+  values.splice(1234, 0, { big: "y".repeat(200_000) }); // more than the room kept free per document
+  const out = new YamlDocuments();
+  for (const v of values) out.add(v);
+  const from = 10;
+  const order = Array.from({ length: values.length - from }, (_, i) => values.length - from - 1 - i); // reversed: every document moves
+  out.reorder(from, order);
+  const expected = emitYamlDocuments([...values.slice(0, from), ...order.map((i) => values[from + i])]);
+  const parts = out.parts();
+  assert.ok(parts.length > 3, `${parts.length} pieces`);
+  for (const p of parts) assert.ok(!new TextDecoder().decode(p).startsWith("---") || p !== parts[0], "the stream does not start with ---");
+  assert.is(parts.map((p) => new TextDecoder("utf-8", { fatal: true }).decode(p)).join(""), expected);
+  assert.is(new TextDecoder().decode(out.utf8()), expected);
+  assert.is(out.toString(), expected);
+});
+
 test("reordering moves only what moves, and any permutation comes out right", () => {
   const r = rng(7);
   for (let round = 0; round < 300; round++) {

@@ -22,6 +22,9 @@ const examples = readdirSync(examplesDir).flatMap((d) =>
 );
 
 /** Environment the inline-secret builds see: fixed, so their golden output is stable. */
+/** A build's output pieces as one string (each piece is whole documents, valid UTF-8 alone). */
+const decodeParts = (parts: readonly Uint8Array[] | undefined): string => (parts ?? []).map((p) => new TextDecoder().decode(p)).join("");
+
 const EXAMPLE_ENV = { RANDOM_TOKEN: "example-token-not-secret", CASSANDRA_USERNAME: "orders-admin", CASSANDRA_PASSWORD: "example-password-not-secret" };
 
 interface Variant {
@@ -59,7 +62,7 @@ for (const name of examples) {
       golden(path.join(dir, "expected", `${app}${v.suffix}.yaml`), r.yaml!);
       // The second build is the CLI's (buildOutput, which frees each stage early): the same bytes.
       const again = buildOutput(repoHost(EXAMPLE_ENV), rel, { profiles: v.profiles, secrets: v.secrets });
-      assert.is(new TextDecoder().decode(again.output), r.yaml, "two builds are byte-identical");
+      assert.is(decodeParts(again.output), r.yaml, "two builds are byte-identical");
       assert.is(again.objectCount, r.objects!.length);
       assert.is(again.appName, app);
       const docs = parseAllDocuments(r.yaml!);
@@ -75,7 +78,7 @@ for (const name of examples) {
     const r = build(repoHost(EXAMPLE_ENV), rel, { target: "runtime" });
     assert.equal(r.diagnostics.filter((d) => d.severity !== "info").map(renderPlain), [], "only notes (what runs locally and what is ignored)");
     golden(path.join(dir, "expected", `${r.app!.name}.plan.json`), r.planJson!);
-    assert.is(new TextDecoder().decode(buildOutput(repoHost(EXAMPLE_ENV), rel, { target: "runtime" }).output), r.planJson, "the CLI's build writes the same plan");
+    assert.is(decodeParts(buildOutput(repoHost(EXAMPLE_ENV), rel, { target: "runtime" }).output), r.planJson, "the CLI's build writes the same plan");
     assert.equal(validatePlan(r.plan), [], "the plan fits its schema");
   });
   test(`${name}: every .kdsl file is a formatting fixed point`, () => {

@@ -24,21 +24,21 @@ export function run(flags: Flags): number {
   // Without -o, stdout is the YAML (or plan): JSON diagnostics go to stderr so that both stay parseable.
   printDiagnostics(diagnostics, texts, flags.format, flags.output ? process.stdout : process.stderr);
   const runtime = result.target === "runtime";
-  const text = result.output;
-  if (hasErrors(diagnostics) || text === undefined) return 1;
+  const parts = result.output;
+  if (hasErrors(diagnostics) || parts === undefined) return 1;
   const name = `${result.appName ?? "app"}${runtime ? ".plan.json" : ".yaml"}`;
-  if (flags.check) return checkUpToDate(flags, name, text);
+  if (flags.check) return checkUpToDate(flags, name, Buffer.concat(parts));
   if (flags.output) {
     const file = path.join(flags.output, name);
     try {
-      writeAtomic(file, text);
+      writeAtomic(file, parts);
     } catch (e) {
       throw new UsageError(`cannot write ${file}: ${(e as Error).message}`);
     }
     const what = runtime ? `${result.plan?.services.length ?? 0} services, ${result.plan?.jobs.length ?? 0} jobs` : `${result.objectCount ?? 0} objects`;
     if (flags.format === "pretty") process.stderr.write(`wrote ${file} (${what})\n`);
   } else {
-    process.stdout.write(text);
+    for (const p of parts) process.stdout.write(p);
   }
   return 0;
 }

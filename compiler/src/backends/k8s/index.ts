@@ -55,11 +55,11 @@ export interface KubernetesYaml {
   /** The YAML: exactly toYaml(toKubernetes(app).objects.map((o) => o.object)). */
   text(): string;
   /**
-   * The same YAML as UTF-8 bytes, without making a string: hand it to a file or stdout as is
-   * (half the memory of text(), and no decoding). A view of the writer's buffer, owned by this
-   * result.
+   * The same YAML as UTF-8 bytes, without making a string: pieces to hand to a file or stdout in
+   * order (half the memory of text(), and no decoding). Views of the writer's chunks, owned by
+   * this result.
    */
-  utf8(): Uint8Array;
+  parts(): Uint8Array[];
 }
 
 /**
@@ -67,7 +67,7 @@ export interface KubernetesYaml {
  * object is built, validated and written, then let go, so that the app's objects are never all
  * alive at once (on the 5,000-service bench app they are ~30 MiB of heap). Same text, same
  * diagnostics. The text is decoded only when asked for (text()), so a build with errors never
- * makes it, and a writer can take the bytes (utf8()) instead.
+ * makes it, and a writer can take the bytes (parts()) instead.
  */
 export function toKubernetesYaml(app: AppModel): KubernetesYaml {
   const ctx = context(app);
@@ -75,7 +75,7 @@ export function toKubernetesYaml(app: AppModel): KubernetesYaml {
   const out = new BackendOutput(new WorkloadSettings(ctx), docs);
   buildObjects(ctx, out);
   out.finish(ctx.diagnostics);
-  return { diagnostics: ctx.diagnostics, count: docs.count, text: () => docs.toString(), utf8: () => docs.utf8() };
+  return { diagnostics: ctx.diagnostics, count: docs.count, text: () => docs.toString(), parts: () => docs.parts() };
 }
 
 /** Multi-document YAML (`---` between documents), LF line endings, ending with a newline. */

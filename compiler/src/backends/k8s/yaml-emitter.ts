@@ -7,7 +7,7 @@
 // empty containers as `{}` and `[]`, one document per value. Which strings are written plain and
 // how the others are quoted: yaml-scalars.ts.
 //
-// Output: UTF-8 bytes appended to one growing buffer, decoded to a string once at the end (or
+// Output: UTF-8 bytes appended to chunks of a growing list, decoded to a string once at the end (or
 // handed over as bytes). Why bytes: the earlier writer pushed pieces on an array joined per
 // document, and Array.prototype.join cost ~40 ns per piece, ~110 ms of the ~200 ms the 5,000-
 // service bench app's YAML took; copying characters into a byte array costs a few ns per piece.
@@ -41,17 +41,28 @@ export function emitYamlDocuments(values: readonly unknown[]): string {
 const decoder = new TextDecoder();
 /** Bytes free before each document (Kubernetes objects take ~1 KiB; larger ones grow as they go). */
 const DOCUMENT_ROOM = 1 << 16;
+/**
+ * The documents are written into chunks of this size, a new one when the current one has less
+ * than DOCUMENT_ROOM left, never into one buffer that doubles: at the last doubling of a 16 MB
+ * output the old buffer and the new one were both resident (~16 MB more at the moment memory
+ * peaks), and every doubling copied everything written so far.
+ */
+const CHUNK = 1 << 20;
 
 /**
  * A multi-document YAML stream being written: documents are appended one by one (the value can
  * be dropped right after), can be reordered (a sorted run of objects rendered in build order),
- * and the whole is read out as a string or as UTF-8 bytes.
+ * and the whole is read out as UTF-8 pieces, as bytes or as a string.
  */
 export class YamlDocuments {
-  private bytes: Uint8Array = new Uint8Array(1 << 16);
+  /** Full chunks; the one being written is `bytes`. A document never spans two chunks. */
+  private readonly full: Uint8Array[] = [];
+  private bytes: Uint8Array = new Uint8Array(DOCUMENT_ROOM);
   private size = 0;
-  /** Where each document starts; every document is stored with a `---\n` before it. */
+  /** Each document's chunk (an index into `full`, or full.length for `bytes`) and its bytes there, `---\n` first. */
+  private chunkOf: number[] = [];
   private starts: number[] = [];
+  private ends: number[] = [];
 
   /** How many documents were added. */
   get count(): number {
@@ -60,6 +71,11 @@ export class YamlDocuments {
 
   /** Appends `value` as the next document. */
   add(value: unknown): void {
+    if (this.bytes.length - this.size < DOCUMENT_ROOM && this.size > 0) {
+      this.full.push(this.bytes.subarray(0, this.size));
+      this.bytes = new Uint8Array(CHUNK);
+      this.size = 0;
+    }
     buf = this.bytes;
     pos = this.size;
     try {
@@ -72,7 +88,9 @@ export class YamlDocuments {
       buf[pos++] = 45;
       buf[pos++] = 10;
       writeDocument(value);
+      this.chunkOf.push(this.full.length);
       this.starts.push(this.size);
+      this.ends.push(pos);
       this.size = pos;
     } finally {
       this.bytes = buf; // grown or not; on a throw the partial document is left out (size unchanged)
@@ -82,41 +100,65 @@ export class YamlDocuments {
 
   /**
    * Reorders the documents from index `from` on: afterwards document `from + i` is the one that
-   * was at `from + order[i]` (`order` a permutation of 0..count-from-1).
+   * was at `from + order[i]` (`order` a permutation of 0..count-from-1). Only the records move.
    */
   reorder(from: number, order: readonly number[]): void {
     const n = this.starts.length - from;
     if (order.length !== n) throw new RangeError("reorder: not a permutation of the documents");
-    // Only the span between the first and the last document that moves is rewritten: a run built
-    // nearly in order (services sorted by name, a canary right after its main version) moves little.
-    let lo = 0;
-    while (lo < n && order[lo] === lo) lo++;
-    if (lo === n) return;
-    let hi = n - 1;
-    while (order[hi] === hi) hi--;
-    const starts = this.starts;
-    const base = starts[from + lo];
-    const end = from + hi + 1 < starts.length ? starts[from + hi + 1] : this.size;
-    const old = this.bytes.slice(base, end);
-    const oldStarts = starts.slice(from + lo, from + hi + 1);
-    let p = base;
-    for (let i = lo; i <= hi; i++) {
-      const j = order[i] - lo;
-      const s = oldStarts[j] - base;
-      const e = (j + 1 < oldStarts.length ? oldStarts[j + 1] : end) - base;
-      starts[from + i] = p;
-      this.bytes.set(old.subarray(s, e), p);
-      p += e - s;
+    for (const list of [this.chunkOf, this.starts, this.ends]) {
+      const old = list.slice(from);
+      for (let i = 0; i < n; i++) list[from + i] = old[order[i]!]!;
     }
   }
 
-  /** The stream as UTF-8 bytes (a view of the buffer: read it before adding more). */
+  /**
+   * The stream as UTF-8, in pieces to be written in order: views of the chunks, each a run of
+   * documents that lie one after the other (read them before adding more). Every piece is whole
+   * documents, so each is valid UTF-8 on its own.
+   */
+  parts(): Uint8Array[] {
+    const out: Uint8Array[] = [];
+    let chunk = -1;
+    let start = 0;
+    let end = 0;
+    for (let i = 0; i < this.starts.length; i++) {
+      const c = this.chunkOf[i]!;
+      // The first document has no `---` before it.
+      const s = i === 0 ? this.starts[i]! + 4 : this.starts[i]!;
+      if (c === chunk && s === end) {
+        end = this.ends[i]!;
+        continue;
+      }
+      if (chunk >= 0) out.push(this.chunk(chunk).subarray(start, end));
+      chunk = c;
+      start = s;
+      end = this.ends[i]!;
+    }
+    if (chunk >= 0) out.push(this.chunk(chunk).subarray(start, end));
+    return out;
+  }
+
+  /** The stream as one run of UTF-8 bytes (a copy when it is in more than one piece). */
   utf8(): Uint8Array {
-    return this.bytes.subarray(Math.min(4, this.size), this.size);
+    const parts = this.parts();
+    if (parts.length === 1) return parts[0]!;
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
   }
 
   toString(): string {
-    return decoder.decode(this.utf8());
+    return this.parts()
+      .map((p) => decoder.decode(p))
+      .join("");
+  }
+
+  private chunk(i: number): Uint8Array {
+    return i < this.full.length ? this.full[i]! : this.bytes;
   }
 }
 
