@@ -5,10 +5,20 @@
 // start does not re-parse megabytes of JavaScript. Node 22 has this built in (module compile
 // cache); Node 20 does not, hence these lines. A cache that cannot be written is simply skipped.
 import { readFileSync, writeFileSync, renameSync, rmSync } from "node:fs";
+import v8 from "node:v8";
 import { Script } from "node:vm";
 import Module, { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
+// The young generation stays at its first size (a 1 MiB semi-space) instead of doubling up to
+// 16 MiB. A build keeps nearly everything it allocates until lowering (the syntax tree, the
+// analysis), so a large young generation collects little and only holds ~30 MiB more at the
+// peak: kdsl build of the 5,000-service bench app, peak RSS ~167 -> ~137 MiB, 283 small scavenges
+// instead of 21 large ones, main-thread CPU within the noise (N = 1,000: ~3% more). Set here, the
+// only place that can, before anything is allocated in bulk; only on V8 versions known to have
+// the flag (an unknown one is an error message on stderr).
+if (Number(process.versions.v8.split(".")[0]) <= 12) v8.setFlagsFromString("--semi-space-growth-factor=1");
 
 const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "dist");
 const fresh = [];
