@@ -14,8 +14,9 @@ import { fileURLToPath } from "node:url";
 // The young generation stays at its first size (a 1 MiB semi-space) instead of doubling up to
 // 16 MiB. A build keeps nearly everything it allocates until lowering (the syntax tree, the
 // analysis), so a large young generation collects little and only holds ~30 MiB more at the
-// peak: kdsl build of the 5,000-service bench app, peak RSS ~167 -> ~137 MiB, 283 small scavenges
-// instead of 21 large ones, main-thread CPU within the noise (N = 1,000: ~3% more). Set here, the
+// peak: kdsl build of the 5,000-service bench app, peak RSS ~164 -> ~135 MiB (N = 1,000: 110 ->
+// 79), 283 small scavenges instead of 21 large ones, and time the same (medians of 8 interleaved
+// runs, main-thread CPU: N = 1,000 +2%, N = 5,000 -1%; wall +3%, -7%). Set here, the
 // only place that can, before anything is allocated in bulk; only on V8 versions known to have
 // the flag (an unknown one is an error message on stderr).
 if (Number(process.versions.v8.split(".")[0]) <= 12) v8.setFlagsFromString("--semi-space-growth-factor=1");
