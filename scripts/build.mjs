@@ -12,6 +12,17 @@ import { spawnSync } from "node:child_process";
 
 const commands = readdirSync("cli/src/commands").filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3));
 
+// @kubernetes-models/validate imports ajv-i18n for its English messages only (`localize.en`), which
+// pulls in every language: 156 KiB of the build bundle, parsed at every start. Only English is
+// bundled.
+const englishOnly = {
+  name: "ajv-i18n-english-only",
+  setup: (b) => {
+    b.onResolve({ filter: /^ajv-i18n$/ }, (a) => ({ path: "ajv-i18n", namespace: "english-only", pluginData: a.resolveDir }));
+    b.onLoad({ filter: /.*/, namespace: "english-only" }, (a) => ({ contents: 'module.exports = { en: require("ajv-i18n/localize/en") };', resolveDir: a.pluginData, loader: "js" }));
+  },
+};
+
 rmSync("cli/dist", { recursive: true, force: true });
 const common = {
   bundle: true,
@@ -23,6 +34,7 @@ const common = {
   // Modules that read import.meta.url (to find stdlib/ beside the package) get the CJS equivalent.
   define: { "import.meta.url": "__kdslModuleUrl" },
   banner: { js: "const __kdslModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [englishOnly],
 };
 
 await build({
@@ -30,7 +42,7 @@ await build({
   entryPoints: ["cli/src/entry.ts"],
   outfile: "cli/dist/kdsl.cjs",
   // The commands are separate bundles: keep main's `import("./commands/x.ts")` out of this one.
-  plugins: [{ name: "commands-apart", setup: (b) => b.onResolve({ filter: /^\.\/commands\// }, (a) => ({ path: a.path, external: true })) }],
+  plugins: [englishOnly, { name: "commands-apart", setup: (b) => b.onResolve({ filter: /^\.\/commands\// }, (a) => ({ path: a.path, external: true })) }],
 });
 await build({
   ...common,

@@ -125,6 +125,16 @@ test("--format json: an array of diagnostics with code, line and column", () => 
   assert.equal(JSON.parse(built.stderr), []);
 });
 
+test("a generated object the schema rejects: KD5001 as in the fixture, exit 1, no YAML (the bundled validators and their messages)", () => {
+  const r = kdsl(["build", "test/fixtures/invalid/patch-breaks-schema.kdsl", "--format", "json"]);
+  assert.is(r.status, 1, describe(r));
+  assert.equal(crashSigns(r.stderr), [], describe(r));
+  assert.is(r.stdout, "");
+  const expected = readFileSync(join(ROOT, "test/fixtures/invalid/patch-breaks-schema.expected"), "utf8").trim();
+  const got = (JSON.parse(r.stderr) as { code: string; line: number; column: number; message: string }[]).map((d) => `test/fixtures/invalid/patch-breaks-schema.kdsl:${d.line}:${d.column}: error[${d.code}]: ${d.message}`);
+  assert.equal(got, [expected]);
+});
+
 test("check examples/numbers exits 0 and writes nothing to stdout", () => {
   const r = kdsl(["check", EXAMPLE]);
   assert.is(r.status, 0, describe(r));
