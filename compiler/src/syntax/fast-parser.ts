@@ -8,30 +8,24 @@
 // Why: chevrotain's engine (a rule call, lookahead function and bookkeeping per token) runs in
 // V8's interpreter for most of a cold `kdsl build`. Measured on the 1,000-service bench app,
 // cold, in fresh processes: chevrotain ~170 ms to scan and parse and ~35 ms to analyse its grammar
-// at start; this parser ~70 ms, no start cost (chevrotain's parser is built the first time a file
-// has an error). It reads the scanner's cursor instead of an array of token objects: at N = 5,000
+// at start; the scanner and this parser ~85 ms, no start cost (chevrotain's parser is built the
+// first time a file has an error). It reads the scanner's cursor instead of an array of token objects: at N = 5,000
 // those 220,000 objects lived until the parse ended and were most of what the garbage collector
 // copied. See docs/performance.md.
 //
-// Keeping the two in step: every decision here is chevrotain's LL(1) choice for the same rule
-// (each grammar rule's comment names its chevrotain rule), and the tests parse every example,
-// fixture, stdlib file and thousands of mutations of them both ways: when this parser returns a
-// tree, chevrotain must return the same tree and no diagnostic (test/syntax/fast-parser.test.ts).
-import type { TokenType } from "chevrotain";
+// Keeping the two in step: every decision here is chevrotain's LL(1) choice for the same rule (the
+// methods bear the rules' names: items here as in parser.ts, blocks and members as in
+// parser-block.ts, values in fast-expr.ts as in parser-expr.ts), and the tests parse every
+// example, fixture and stdlib file, grammar corners and 1,500 mutations both ways: when this
+// parser returns a tree, chevrotain must return the same tree and no diagnostic
+// (test/syntax/fast-parser.test.ts). A change to the grammar is made in both.
 import * as T from "./tokens.ts";
 import type * as A from "./ast.ts";
-import { lineIndex, spanCovering, TreeSpan, wholeFile, type LineIndex, type Span } from "./span.ts";
+import { lineIndex, spanCovering, wholeFile, type Span } from "./span.ts";
 import { decodeString } from "./strings.ts";
-import { MAX_DEPTH } from "./limits.ts";
 import { Scanner } from "./scanner.ts";
-import { docAt } from "./docs.ts";
 import { commentOf } from "./lexer.ts";
-
-/** Thrown where the input is not well-formed; parseWellFormed returns undefined instead. */
-const GIVE_UP = new Error("not well-formed: parse with recovery");
-
-/** Token types that chevrotain's `AnyName` category matches: names and every keyword. */
-const IS_NAME = new Set<TokenType | undefined>([T.Ident, ...T.KEYWORDS]);
+import { FastExprParser, GIVE_UP, IS_NAME, startsExpr, startsPrimary } from "./fast-expr.ts";
 
 /**
  * The file's tree, or undefined when the file is not well-formed (then nothing of this attempt is
@@ -53,94 +47,7 @@ export function parseWellFormed(file: string, text: string): A.SourceFile | unde
   return { kind: "SourceFile", file, items, comments, span: wholeFile(file, text, parser.lastLine, parser.lastEndCol) };
 }
 
-class FastParser {
-  /** The last token consumed (chevrotain's LA(0)); the scanner holds the current one (LA(1)). */
-  private prevStart = 0;
-  private prevEnd = 0;
-  private prevLine = 0;
-  private prevCol = 0;
-  private depth = 0;
-  /**
-   * Nodes of the lists being parsed (members, arguments, items), innermost last: each list is
-   * copied out at its exact size. An array grown by push keeps room for ~16 more elements (~130
-   * bytes); one per block and per directive was about a tenth of the tree's memory.
-   */
-  private readonly stack: unknown[] = [];
-  private top = 0;
-  /** Names and quantities as first seen: the same few (`image`, `env`, `cpu`, `100m`) recur in every service. */
-  private readonly interned = new Map<string, string>();
-
-  constructor(
-    private readonly lines: LineIndex,
-    private readonly s: Scanner,
-  ) {}
-
-  get lastLine(): number {
-    return this.prevLine;
-  }
-  get lastEndCol(): number {
-    return this.prevCol + (this.prevEnd - this.prevStart);
-  }
-
-  // ---- tokens ----------------------------------------------------------------------------------
-
-  /** Consumes the current token: it becomes the previous one. */
-  private next(): void {
-    const s = this.s;
-    this.prevStart = s.start;
-    this.prevEnd = s.end;
-    this.prevLine = s.line;
-    this.prevCol = s.col;
-    s.next();
-  }
-
-  private expect(type: TokenType): void {
-    if (this.s.type !== type) throw GIVE_UP;
-    this.next();
-  }
-
-  private accept(type: TokenType): boolean {
-    if (this.s.type !== type) return false;
-    this.next();
-    return true;
-  }
-
-  /** The span and text of the token just consumed. */
-  private sp(): TreeSpan {
-    return new TreeSpan(this.lines, this.prevStart, this.prevEnd);
-  }
-  private image(): string {
-    return this.s.text.slice(this.prevStart, this.prevEnd);
-  }
-  private internedImage(): string {
-    const s = this.image();
-    const known = this.interned.get(s);
-    if (known !== undefined) return known;
-    this.interned.set(s, s);
-    return s;
-  }
-
-  private push(node: unknown): void {
-    this.stack[this.top++] = node;
-  }
-  /** The nodes pushed since `base`, as an array of their own; the stack drops them. */
-  private popFrom<T>(base: number): T[] {
-    const out = this.stack.slice(base, this.top) as T[];
-    this.top = base;
-    return out;
-  }
-
-  private docs(offset: number): string | undefined {
-    return docAt(this.s.comments, this.s.text, offset);
-  }
-
-  /** Brackets and `if`s nest; past MAX_DEPTH the file is left to parse()'s guards. */
-  private enter(): void {
-    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
-  }
-
-  // ---- items (parser.ts) -----------------------------------------------------------------------
-
+class FastParser extends FastExprParser {
   sourceFile(): A.Item[] {
     const items: A.Item[] = [];
     while (this.s.type !== undefined) items.push(this.item());
@@ -156,12 +63,6 @@ class FastParser {
     if (type === T.Profile) return this.profileDecl();
     if (type === T.Kind) return this.kindDecl();
     throw GIVE_UP;
-  }
-
-  /** Consumes an item's keyword; its span, and its offset for the doc comment above it. */
-  private keyword(): TreeSpan {
-    this.next();
-    return this.sp();
   }
 
   private appDecl(): A.AppDecl {
@@ -268,28 +169,6 @@ class FastParser {
     return d;
   }
 
-  // ---- blocks and members (parser-block.ts) ------------------------------------------------------
-
-  /** An opening bracket (the current token): one level deeper. */
-  private open(): TreeSpan {
-    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
-    this.next();
-    return this.sp();
-  }
-
-  /** The closing bracket of the innermost open one. */
-  private close(type: TokenType): TreeSpan {
-    this.expect(type);
-    this.depth--;
-    return this.sp();
-  }
-
-  private name(): A.Name {
-    if (!IS_NAME.has(this.s.type)) throw GIVE_UP;
-    this.next();
-    return { kind: "Name", text: this.internedImage(), span: this.sp() };
-  }
-
   private block(): A.Block {
     if (this.s.type !== T.LBrace) throw GIVE_UP;
     const open = this.open();
@@ -372,124 +251,4 @@ class FastParser {
     const q = this.accept(T.Question) ? this.sp() : undefined;
     return { kind: "TypeRef", name, args, optional: q !== undefined, span: spanCovering(name.span, q ?? name.span) };
   }
-
-  private primary(): A.Expr {
-    const type = this.s.type;
-    if (type === T.StringTok) {
-      this.next();
-      const span = this.sp();
-      const decoded = decodeString(this.image(), span);
-      if (decoded.diagnostics.length > 0) throw GIVE_UP;
-      return { kind: "String", parts: decoded.parts, span };
-    }
-    if (type === T.NumberTok) {
-      this.next();
-      const raw = this.internedImage();
-      return { kind: "Number", value: Number(raw), raw, span: this.sp() };
-    }
-    if (type === T.Quantity) {
-      this.next();
-      return { kind: "Quantity", raw: this.internedImage(), span: this.sp() };
-    }
-    if (type === T.True || type === T.False) {
-      this.next();
-      return { kind: "Bool", value: type === T.True, span: this.sp() };
-    }
-    if (type === T.LBracket) return this.list();
-    if (type === T.Ident) return this.refOrCall();
-    throw GIVE_UP;
-  }
-
-  // ---- expressions (parser-expr.ts) -------------------------------------------------------------
-
-  private expr(): A.Expr {
-    if (this.s.type === T.If) return this.ifExpr();
-    const from = this.primary();
-    // `to` continues a range only on the same line: a next member may be named `to`.
-    if (this.s.type !== T.To || this.s.line !== this.prevLine) return from;
-    this.next();
-    const to = this.primary();
-    return { kind: "Range", from, to, span: spanCovering(from.span, to.span) };
-  }
-
-  private ifExpr(): A.Expr {
-    // Not a bracket, but it nests: counted so that a chain of `if`s cannot exhaust the stack.
-    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
-    const kw = this.keyword();
-    const cond = this.condition();
-    this.expect(T.Then);
-    const then = this.expr();
-    this.expect(T.Else);
-    const otherwise = this.expr();
-    this.depth--;
-    return { kind: "If", cond, then, else: otherwise, span: spanCovering(kw, otherwise.span) };
-  }
-
-  /** `a or b`: `and` binds tighter, both left-associative. */
-  private condition(): A.Condition {
-    let left = this.conjunction();
-    while (this.accept(T.Or)) {
-      const right = this.conjunction();
-      left = { kind: "Logic", op: "or", left, right, span: spanCovering(left.span, right.span) };
-    }
-    return left;
-  }
-
-  private conjunction(): A.Condition {
-    let left = this.comparison();
-    while (this.accept(T.And)) {
-      const right = this.comparison();
-      left = { kind: "Logic", op: "and", left, right, span: spanCovering(left.span, right.span) };
-    }
-    return left;
-  }
-
-  private comparison(): A.Condition {
-    const subject = this.name();
-    const type = this.s.type;
-    if (type !== T.EqEq && type !== T.NotEq && type !== T.In && type !== T.NotIn) throw GIVE_UP;
-    this.next();
-    const op = this.image() as "==" | "!=" | "in" | "notin";
-    const value = this.primary();
-    return { kind: "Compare", subject, op, value, span: spanCovering(subject.span, value.span) };
-  }
-
-  private list(): A.Expr {
-    const open = this.open();
-    const base = this.top;
-    while (startsExpr(this.s.type)) {
-      this.push(this.expr());
-      this.accept(T.Comma);
-    }
-    const items = this.popFrom<A.Expr>(base);
-    const close = this.close(T.RBracket);
-    return { kind: "List", items, span: spanCovering(open, close) };
-  }
-
-  private refOrCall(): A.Expr {
-    const head = this.name();
-    // A `(` makes it a call wherever it is, as in chevrotain's rule (its alternatives are LL(1)).
-    if (this.s.type === T.LParen) {
-      this.open();
-      const base = this.top;
-      while (startsExpr(this.s.type)) {
-        this.push(this.expr());
-        this.accept(T.Comma);
-      }
-      const args = this.popFrom<A.Expr>(base);
-      const close = this.close(T.RParen);
-      return { kind: "Call", callee: head, args, span: spanCovering(head.span, close) };
-    }
-    const path: A.Name[] = [head];
-    while (this.accept(T.Dot)) path.push(this.name());
-    return { kind: "Ref", path, span: spanCovering(head.span, path[path.length - 1]!.span) };
-  }
-}
-
-function startsPrimary(type: TokenType | undefined): boolean {
-  return type === T.StringTok || type === T.NumberTok || type === T.Quantity || type === T.True || type === T.False || type === T.LBracket || type === T.Ident;
-}
-
-function startsExpr(type: TokenType | undefined): boolean {
-  return type === T.If || startsPrimary(type);
 }
