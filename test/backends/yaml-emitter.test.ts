@@ -1,7 +1,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse, parseAllDocuments } from "yaml";
-import { doubleQuote, emitYaml, emitYamlDocuments, isPlainSafe, YamlDocuments } from "../../compiler/src/backends/k8s/yaml-emitter.ts";
+import { doubleQuote, isPlainSafe } from "../../compiler/src/backends/k8s/yaml-emitter.ts";
+import { emitYaml, emitYamlDocuments, YamlDocuments } from "../../compiler/src/backends/k8s/yaml-documents.ts";
 import { isSimplePlain } from "../../compiler/src/backends/k8s/yaml-scalars.ts";
 
 /** Parses one document under YAML 1.2 and 1.1 and checks both give back `data`. */

@@ -27,7 +27,7 @@ import { buildServiceMonitor } from "./monitor.ts";
 import { buildRollout } from "./rollout.ts";
 import { BackendOutput, WorkloadSettings } from "./output.ts";
 import type { BuildContext, EmittedObject, K8sObject, ObjectSink } from "./types.ts";
-import { emitYamlDocuments, YamlDocuments } from "./yaml-emitter.ts";
+import { emitYamlDocuments, YamlDocuments } from "./yaml-documents.ts";
 
 export type { EmittedObject, K8sMetadata, K8sObject } from "./types.ts";
 export { canaryReplicas } from "./deployment.ts";

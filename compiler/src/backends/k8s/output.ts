@@ -15,7 +15,7 @@ import type { Span } from "../../syntax/span.ts";
 import { WorkloadSettings } from "./patches.ts";
 import type { EmittedObject, K8sObject, ObjectSink } from "./types.ts";
 import { reportSchemaProblems, schemaProblems } from "./validate.ts";
-import type { YamlDocuments } from "./yaml-emitter.ts";
+import type { YamlDocuments } from "./yaml-documents.ts";
 
 interface Entry {
   /** metadata.name before any setting applied: what sorted runs sort by. */
