@@ -3,7 +3,8 @@
 // fmt, colour rules and byte-for-byte determinism.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { crashSigns, describe, ensureBundle, ESCAPES, kdsl, ROOT, tempDir } from "./run-cli.ts";
@@ -133,6 +134,24 @@ test("a generated object the schema rejects: KD5001 as in the fixture, exit 1, n
   const expected = readFileSync(join(ROOT, "test/fixtures/invalid/patch-breaks-schema.expected"), "utf8").trim();
   const got = (JSON.parse(r.stderr) as { code: string; line: number; column: number; message: string }[]).map((d) => `test/fixtures/invalid/patch-breaks-schema.kdsl:${d.line}:${d.column}: error[${d.code}]: ${d.message}`);
   assert.equal(got, [expected]);
+});
+
+test("a reader that stops early (`| head`) ends the build quietly; a full disk is exit 2 with a message", () => {
+  // Output larger than a pipe's buffer, so that writes are still pending when the reader leaves.
+  const dir = join(TMP, "big");
+  mkdirSync(dir, { recursive: true });
+  const services = Array.from({ length: 300 }, (_, i) => `service s${i} { image = "ghcr.io/example/s${i}:1.0.0"\n port http 8080 }`).join("\n");
+  writeFileSync(join(dir, "app.kdsl"), `app big\n${services}\n`);
+  const bin = join(ROOT, "cli/bin/kdsl.js");
+  const piped = spawnSync("bash", ["-c", `"${process.execPath}" "${bin}" build "${dir}" | head -c 100 > /dev/null; echo "status \${PIPESTATUS[0]}" >&2`], { encoding: "utf8" });
+  assert.equal(crashSigns(piped.stderr), [], piped.stderr);
+  assert.match(piped.stderr, /^status 0$/m);
+  if (existsSync("/dev/full")) {
+    const full = spawnSync("bash", ["-c", `"${process.execPath}" "${bin}" build examples/numbers > /dev/full`], { cwd: ROOT, encoding: "utf8" });
+    assert.is(full.status, 2, full.stderr);
+    assert.match(full.stderr, /kdsl: cannot write the output: ENOSPC/);
+    assert.equal(crashSigns(full.stderr), [], full.stderr);
+  }
 });
 
 test("check examples/numbers exits 0 and writes nothing to stdout", () => {
