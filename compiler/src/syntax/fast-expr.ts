@@ -22,6 +22,7 @@ export abstract class FastExprParser {
   protected prevEnd = 0;
   protected prevLine = 0;
   protected prevCol = 0;
+  /** Brackets and `if`s open around the current token; past MAX_DEPTH the file is left to chevrotain's parse and its guards. */
   protected depth = 0;
 
   /**
@@ -33,7 +34,7 @@ export abstract class FastExprParser {
   protected top = 0;
 
   /** Names and quantities as first seen: the same few (`image`, `env`, `cpu`, `100m`) recur in every service. */
-  protected readonly interned = new Map<string, string>();
+  private readonly interned = new Map<string, string>();
 
   constructor(
     private readonly lines: LineIndex,
@@ -69,11 +70,12 @@ export abstract class FastExprParser {
     return true;
   }
 
-  /** The span and text of the token just consumed. */
+  /** The span of the token just consumed. */
   protected sp(): TreeSpan {
     return new TreeSpan(this.lines, this.prevStart, this.prevEnd);
   }
 
+  /** The text of the token just consumed. */
   protected image(): string {
     return this.s.text.slice(this.prevStart, this.prevEnd);
   }
