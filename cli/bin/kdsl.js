@@ -15,10 +15,11 @@ import { fileURLToPath } from "node:url";
 // 16 MiB. A build keeps nearly everything it allocates until lowering (the syntax tree, the
 // analysis), so a large young generation collects little and only holds ~30 MiB more at the
 // peak: kdsl build of the 5,000-service bench app, peak RSS ~164 -> ~135 MiB (N = 1,000: 110 ->
-// 79), 283 small scavenges instead of 21 large ones, and time the same (medians of 8 interleaved
-// runs, main-thread CPU: N = 1,000 +2%, N = 5,000 -1%; wall +3%, -7%). Set here, the
-// only place that can, before anything is allocated in bulk; only on V8 versions known to have
-// the flag (an unknown one is an error message on stderr).
+// 79), 283 small scavenges instead of 21 large ones. The price is a little time where the app is
+// small: main-thread CPU at N = 1,000 +2% and +5% in two sets of interleaved runs (medians of 8
+// and 11), at N = 5,000 -1% (wall -7%). Kept, as the peak-memory budget is met only with it. Set
+// here, the only place that can, before anything is allocated in bulk; only on V8 versions known
+// to have the flag (an unknown one is an error message on stderr).
 if (Number(process.versions.v8.split(".")[0]) <= 12) v8.setFlagsFromString("--semi-space-growth-factor=1");
 
 const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "dist");
