@@ -2,7 +2,8 @@
 // through the host from the project root (the entry directory, or the entry file's directory)
 // and validated with ajv against the schema generated from the registry. Problems are diagnostics
 // with a position in kdsl.json (KD7001 not JSON, KD7002 wrong shape, KD7003 unknown rule).
-import { Ajv, type ErrorObject } from "ajv";
+import type { Ajv, ErrorObject } from "ajv";
+import { ajvLib } from "../project/libs.ts";
 import { posix as path } from "node:path";
 import type { Host } from "../host.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -36,7 +37,7 @@ export interface LoadedConfig {
 
 let validator: ReturnType<Ajv["compile"]> | undefined;
 function validate(data: unknown): readonly ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: true }).compile(lintSchema());
+  validator ??= new (ajvLib().Ajv)({ allErrors: true, strict: true }).compile(lintSchema());
   return validator(data) ? [] : (validator.errors ?? []);
 }
 

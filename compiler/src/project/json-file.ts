@@ -2,7 +2,8 @@
 // (lint/config.ts), which each own a section of the one file: JSON parsing with positions (the
 // `yaml` package reads JSON and keeps each node's range), and ajv errors located in the text.
 import type { ErrorObject } from "ajv";
-import { parseDocument, isMap, isPair, isScalar, type Document, type Node } from "yaml";
+import type { Document, Node } from "yaml";
+import { yamlLib } from "./libs.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diag } from "../diagnostics/catalogue.ts";
 import { spanAt, fileStart, type Span } from "../syntax/span.ts";
@@ -27,7 +28,7 @@ export function readJsonObject(file: string, text: string): { json: JsonFile } |
     return { diagnostic: diag("KD7001", spanAt(file, text, at, Math.min(at + 1, text.length)), `${PROJECT_FILE} is not valid JSON: ${reason}`, { hints: ["kdsl.json is plain JSON: no comments, no trailing commas."] }) };
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) return { diagnostic: diag("KD7002", fileStart(file), `${PROJECT_FILE} must hold a JSON object`) };
-  return { json: { file, text, data: data as Record<string, unknown>, doc: parseDocument(text) } };
+  return { json: { file, text, data: data as Record<string, unknown>, doc: yamlLib().parseDocument(text) } };
 }
 
 /** The span of `node` in the file, or the file's start when it has none. */
@@ -37,6 +38,7 @@ export function nodeSpan(json: JsonFile, node: Node | undefined): Span {
 
 /** The span of `key` in the mapping `map` (for an unknown key), else of the mapping. */
 export function keySpan(json: JsonFile, map: Node | undefined, key: string): Span {
+  const { isMap, isPair, isScalar } = yamlLib();
   if (isMap(map)) {
     for (const p of map.items) if (isPair(p) && isScalar(p.key) && p.key.value === key && p.key.range) return spanAt(json.file, json.text, p.key.range[0], p.key.range[1]);
   }

@@ -3,7 +3,8 @@
 // (the compiler does no I/O), validated with ajv against projectSchema(); every problem is a
 // diagnostic with a position in kdsl.json, found through the `yaml` package's parser, which
 // reads JSON and keeps each node's range. The `lint` section is the linter's to check.
-import { Ajv, type ErrorObject } from "ajv";
+import type { Ajv, ErrorObject } from "ajv";
+import { ajvLib } from "./libs.ts";
 import type { Node } from "yaml";
 import { posix as path } from "node:path";
 import type { Host } from "../host.ts";
@@ -35,7 +36,7 @@ export interface LoadedProject {
 
 let validator: ReturnType<Ajv["compile"]> | undefined;
 function validate(data: unknown): readonly ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: true }).compile(projectSchema());
+  validator ??= new (ajvLib().Ajv)({ allErrors: true, strict: true }).compile(projectSchema());
   return validator(data) ? [] : (validator.errors ?? []);
 }
 
