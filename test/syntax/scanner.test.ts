@@ -6,8 +6,8 @@ import * as assert from "uvu/assert";
 import { Lexer } from "chevrotain";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { ALL_TOKENS } from "../../compiler/src/syntax/tokens.ts";
-import { scan } from "../../compiler/src/syntax/scanner.ts";
+import { ALL_TOKENS } from "../../compiler/src/syntax/chevrotain-tokens.ts";
+import { scan } from "../../compiler/src/syntax/lexer.ts";
 import { repoRoot } from "../support/project.ts";
 
 const reference = new Lexer(ALL_TOKENS, { positionTracking: "full", lineTerminatorsPattern: /\n/g, lineTerminatorCharacters: ["\n"] });

@@ -1,12 +1,12 @@
 // Doc comments: the `///` comments directly above a declaration or field, joined, are its
 // documentation (hover text, `kdsl explain`-style pages). Both parsers ask while they parse; the
 // comments are the scanner's so far, in text order (those before `offset` are all there).
-import type { IToken } from "chevrotain";
+import type { CommentToken } from "./scanner.ts";
 
 const SPACE = /\s/;
 
 /** The documentation written right above `offset`, or undefined. */
-export function docAt(comments: readonly IToken[], text: string, offset: number): string | undefined {
+export function docAt(comments: readonly CommentToken[], text: string, offset: number): string | undefined {
   let i = endingAt(comments, backOverSpace(text, offset));
   if (i < 0 || !isDoc(comments[i]!)) return undefined;
   const lines: string[] = [];
@@ -20,7 +20,7 @@ export function docAt(comments: readonly IToken[], text: string, offset: number)
   return lines.join("\n");
 }
 
-const isDoc = (c: IToken): boolean => c.image.startsWith("///");
+const isDoc = (c: CommentToken): boolean => c.image.startsWith("///");
 
 function backOverSpace(text: string, offset: number): number {
   let p = offset;
@@ -29,7 +29,7 @@ function backOverSpace(text: string, offset: number): number {
 }
 
 /** The index of the comment that ends right before `offset` (a binary search), or -1. */
-function endingAt(comments: readonly IToken[], offset: number): number {
+function endingAt(comments: readonly CommentToken[], offset: number): number {
   let lo = 0;
   let hi = comments.length - 1;
   while (lo <= hi) {

@@ -1,8 +1,8 @@
 // The fast parser's half for tokens and values (see fast-parser.ts): reading the scanner's cursor,
 // the token just consumed, lists built at their exact size, and the expression rules of
 // parser-expr.ts and primary (parser-block.ts). FastParser adds items, blocks and members.
-import type { TokenType } from "chevrotain";
 import * as T from "./tokens.ts";
+import type { TokenKind } from "./tokens.ts";
 import type * as A from "./ast.ts";
 import { spanCovering, TreeSpan, type LineIndex } from "./span.ts";
 import { decodeString } from "./strings.ts";
@@ -14,7 +14,7 @@ import { docAt } from "./docs.ts";
 export const GIVE_UP = new Error("not well-formed: parse with recovery");
 
 /** Token types that chevrotain's `AnyName` category matches: names and every keyword. */
-export const IS_NAME = new Set<TokenType | undefined>([T.Ident, ...T.KEYWORDS]);
+export const IS_NAME = new Set<TokenKind | undefined>([T.Ident, ...T.KEYWORDS]);
 
 export abstract class FastExprParser {
   /** The last token consumed (chevrotain's LA(0)); the scanner holds the current one (LA(1)). */
@@ -59,12 +59,12 @@ export abstract class FastExprParser {
     s.next();
   }
 
-  protected expect(type: TokenType): void {
+  protected expect(type: TokenKind): void {
     if (this.s.type !== type) throw GIVE_UP;
     this.next();
   }
 
-  protected accept(type: TokenType): boolean {
+  protected accept(type: TokenKind): boolean {
     if (this.s.type !== type) return false;
     this.next();
     return true;
@@ -117,7 +117,7 @@ export abstract class FastExprParser {
   }
 
   /** The closing bracket of the innermost open one. */
-  protected close(type: TokenType): TreeSpan {
+  protected close(type: TokenKind): TreeSpan {
     this.expect(type);
     this.depth--;
     return this.sp();
@@ -240,10 +240,10 @@ export abstract class FastExprParser {
   }
 }
 
-export function startsPrimary(type: TokenType | undefined): boolean {
+export function startsPrimary(type: TokenKind | undefined): boolean {
   return type === T.StringTok || type === T.NumberTok || type === T.Quantity || type === T.True || type === T.False || type === T.LBracket || type === T.Ident;
 }
 
-export function startsExpr(type: TokenType | undefined): boolean {
+export function startsExpr(type: TokenKind | undefined): boolean {
   return type === T.If || startsPrimary(type);
 }

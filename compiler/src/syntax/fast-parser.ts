@@ -23,8 +23,7 @@ import * as T from "./tokens.ts";
 import type * as A from "./ast.ts";
 import { lineIndex, spanCovering, wholeFile, type Span } from "./span.ts";
 import { decodeString } from "./strings.ts";
-import { Scanner } from "./scanner.ts";
-import { commentOf } from "./lexer.ts";
+import { commentOf, Scanner } from "./scanner.ts";
 import { FastExprParser, GIVE_UP, IS_NAME, startsExpr, startsPrimary } from "./fast-expr.ts";
 
 /**

@@ -1,8 +1,11 @@
-// Text → tokens and comments. Never throws: unknown characters become KD1001 diagnostics and are
-// skipped; unterminated strings and comments are reported once here and parsed on as if closed.
+// Text → chevrotain tokens and comments, for chevrotain's parser (recovery.ts). Never throws:
+// unknown characters become KD1001 diagnostics and are skipped; unterminated strings and comments
+// are reported once here and parsed on as if closed.
 import type { IToken } from "chevrotain";
-import { UnterminatedBlockComment, BlockComment } from "./tokens.ts";
-import { scan } from "./scanner.ts";
+import { UnterminatedBlockComment, UnterminatedString } from "./tokens.ts";
+import { chevrotainType } from "./chevrotain-tokens.ts";
+import { commentOf, Scanner, type CommentToken, type ScanError } from "./scanner.ts";
+import { makeToken } from "./token.ts";
 import type { Comment } from "./ast.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diag } from "../diagnostics/catalogue.ts";
@@ -16,7 +19,7 @@ export interface LexResult {
   readonly tokens: IToken[];
   readonly comments: Comment[];
   /** The comments as the scanner's tokens, for doc comments (docs.ts). */
-  readonly commentTokens: readonly IToken[];
+  readonly commentTokens: readonly CommentToken[];
   readonly diagnostics: Diagnostic[];
 }
 
@@ -52,6 +55,23 @@ export function lex(file: string, text: string): LexResult {
   return { tokens: result.tokens, comments, commentTokens: result.comments, diagnostics };
 }
 
-export function commentOf(file: string, t: IToken): Comment {
-  return { text: t.image, span: spanOfToken(file, t), block: t.tokenType === BlockComment || t.tokenType === UnterminatedBlockComment };
+export interface ScanResult {
+  readonly tokens: IToken[];
+  readonly comments: CommentToken[];
+  readonly errors: ScanError[];
+  /** The strings among `tokens` that have no closing quote (the lexer reports them). */
+  readonly unterminated: IToken[];
+}
+
+/** Every token of `text` as a chevrotain token (of chevrotain-tokens.ts), for chevrotain's parser. */
+export function scan(text: string): ScanResult {
+  const s = new Scanner(text);
+  const tokens: IToken[] = [];
+  const unterminated: IToken[] = [];
+  while (s.next()) {
+    const t = makeToken(chevrotainType(s.type!), text.slice(s.start, s.end), s.start, s.end - 1, s.line, s.line, s.col, s.col + (s.end - s.start) - 1);
+    tokens.push(t);
+    if (s.type === UnterminatedString) unterminated.push(t);
+  }
+  return { tokens, comments: s.comments, errors: s.errors, unterminated };
 }

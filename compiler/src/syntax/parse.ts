@@ -14,7 +14,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diag } from "../diagnostics/catalogue.ts";
 import { spanOfToken } from "./token-span.ts";
 import { fileStart, lineIndex, wholeFile, type Span } from "./span.ts";
-import * as T from "./tokens.ts";
+import * as T from "./chevrotain-tokens.ts";
 import { parseWellFormed } from "./fast-parser.ts";
 import { MAX_DEPTH, MAX_FILE_BYTES } from "./limits.ts";
 

@@ -4,7 +4,7 @@
 // chain of base classes.)
 import { type IOrAlt, type IToken } from "chevrotain";
 import { ExprParser } from "./parser-expr.ts";
-import * as T from "./tokens.ts";
+import * as T from "./chevrotain-tokens.ts";
 import type * as A from "./ast.ts";
 import { spanCovering } from "./span.ts";
 import { decodeString } from "./strings.ts";

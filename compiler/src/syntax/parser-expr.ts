@@ -3,7 +3,7 @@
 // with items, blocks and members; the split only keeps each file small (chevrotain rules must be
 // members of one parser class, so the halves are a base class and its subclass).
 import { EmbeddedActionsParser, type IOrAlt, type IToken, type ParserMethod } from "chevrotain";
-import * as T from "./tokens.ts";
+import * as T from "./chevrotain-tokens.ts";
 import type * as A from "./ast.ts";
 import type { Span } from "./span.ts";
 import { spanCovering, TreeSpan, type LineIndex } from "./span.ts";

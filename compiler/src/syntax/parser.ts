@@ -7,7 +7,7 @@
 import { type IOrAlt } from "chevrotain";
 import { BlockParser } from "./parser-block.ts";
 import { messages } from "./parse-errors.ts";
-import * as T from "./tokens.ts";
+import * as T from "./chevrotain-tokens.ts";
 import type * as A from "./ast.ts";
 import type { Span } from "./span.ts";
 import { spanCovering } from "./span.ts";

@@ -1,6 +1,6 @@
-// The scanner, hand-written: a cursor over the text that steps from token to token (Scanner), and
-// scan(), which collects its tokens as chevrotain token objects for chevrotain's parser (custom
-// lexers are a supported use). chevrotain's own lexer tries a regular expression per candidate
+// The scanner, hand-written: a cursor over the text that steps from token to token (Scanner); the
+// fast parser reads it directly, and lexer.ts's scan() collects its tokens as chevrotain token
+// objects for chevrotain's parser (custom lexers are a supported use). chevrotain's own lexer tries a regular expression per candidate
 // token at each position; on the benchmark's 5,000-service app it took ~4× longer than this single
 // pass over character codes. The fast parser (fast-parser.ts) reads the cursor directly: a token
 // object per token (220,000 of them at N = 5,000, alive until the parse ends) was most of what the
@@ -10,9 +10,10 @@
 // two on varied input): longest match, keywords only as whole names, comments kept in their own
 // list, unterminated strings and block comments as tokens of their own. Only `\n` ends a line
 // (`\r\n` counts once, a lone `\r` is whitespace), as in spanAt/positionAt and the code frames.
-import type { IToken, TokenType } from "chevrotain";
-import { makeToken } from "./token.ts";
 import * as T from "./tokens.ts";
+import type { TokenKind } from "./tokens.ts";
+import type { Comment } from "./ast.ts";
+import { spanOfToken } from "./token-span.ts";
 
 export interface ScanError {
   readonly offset: number;
@@ -21,21 +22,29 @@ export interface ScanError {
   readonly column: number;
 }
 
-export interface ScanResult {
-  readonly tokens: IToken[];
-  readonly comments: IToken[];
-  readonly errors: ScanError[];
-  /** The strings among `tokens` that have no closing quote (the lexer reports them). */
-  readonly unterminated: IToken[];
+/** A comment as the scanner found it, in chevrotain's token fields (chevrotain never sees it). */
+export interface CommentToken {
+  readonly tokenType: TokenKind;
+  readonly image: string;
+  readonly startOffset: number;
+  readonly endOffset: number;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly startColumn: number;
+  readonly endColumn: number;
+}
+
+export function commentOf(file: string, t: CommentToken): Comment {
+  return { text: t.image, span: spanOfToken(file, t), block: t.tokenType === T.BlockComment || t.tokenType === T.UnterminatedBlockComment };
 }
 
 // Keywords and punctuation come from tokens.ts, so that a token added there is scanned here too.
-const KEYWORD_BY_TEXT = new Map<string, TokenType>(T.KEYWORDS.map((k) => [(k.PATTERN as RegExp).source, k]));
+const KEYWORD_BY_TEXT = new Map<string, TokenKind>(T.KEYWORDS.map((k) => [(k.PATTERN as RegExp).source, k]));
 const LONGEST_KEYWORD = Math.max(...[...KEYWORD_BY_TEXT.keys()].map((k) => k.length));
 /** Fixed-text tokens by first character, longest first (`->` before `-`, `==` before `=`). */
 interface Punct {
   readonly text: string;
-  readonly type: TokenType;
+  readonly type: TokenKind;
 }
 const PUNCT = new Map<number, Punct[]>();
 for (const t of T.ALL_TOKENS) {
@@ -92,12 +101,12 @@ function punctAt(text: string, i: number, c: number): Punct | undefined {
  * on the way.
  */
 export class Scanner {
-  type: TokenType | undefined = undefined;
+  type: TokenKind | undefined = undefined;
   start = 0;
   end = 0;
   line = 1;
   col = 1;
-  readonly comments: IToken[] = [];
+  readonly comments: CommentToken[] = [];
   readonly errors: ScanError[] = [];
   /** Unterminated strings and block comments seen so far: each is a lexical error. */
   unterminated = 0;
@@ -119,7 +128,7 @@ export class Scanner {
     let errorStart = -1;
     let errorLine = 0;
     let errorCol = 0;
-    let type: TokenType | undefined;
+    let type: TokenKind | undefined;
     let start = 0;
     let col = 0;
     while (i < n && type === undefined) {
@@ -174,7 +183,7 @@ export class Scanner {
       } else if (next === 47) {
         i = skip(TO_LINE_END, text, i + 2);
         const doc = text.charCodeAt(start + 2) === 47;
-        this.comments.push(makeToken(doc ? T.DocComment : T.LineComment, text.slice(start, i), start, i - 1, line, line, col, col + (i - start) - 1));
+        this.comments.push(comment(doc ? T.DocComment : T.LineComment, text.slice(start, i), start, i - 1, line, line, col, col + (i - start) - 1));
       } else {
         const close = text.indexOf("*/", i + 2);
         const end = close < 0 ? n : close + 2;
@@ -193,7 +202,7 @@ export class Scanner {
         }
         i = end;
         if (close < 0) this.unterminated++;
-        this.comments.push(makeToken(close < 0 ? T.UnterminatedBlockComment : T.BlockComment, text.slice(start, end), start, end - 1, sLine, endLine, col, end - 1 - endLineStart + 1));
+        this.comments.push(comment(close < 0 ? T.UnterminatedBlockComment : T.BlockComment, text.slice(start, end), start, end - 1, sLine, endLine, col, end - 1 - endLineStart + 1));
       }
     }
     if (errorStart >= 0) this.errors.push({ offset: errorStart, length: i - errorStart, line: errorLine, column: errorCol });
@@ -210,15 +219,6 @@ export class Scanner {
   }
 }
 
-/** Every token of `text` as a chevrotain token, for chevrotain's parser. */
-export function scan(text: string): ScanResult {
-  const s = new Scanner(text);
-  const tokens: IToken[] = [];
-  const unterminated: IToken[] = [];
-  while (s.next()) {
-    const t = makeToken(s.type!, text.slice(s.start, s.end), s.start, s.end - 1, s.line, s.line, s.col, s.col + (s.end - s.start) - 1);
-    tokens.push(t);
-    if (s.type === T.UnterminatedString) unterminated.push(t);
-  }
-  return { tokens, comments: s.comments, errors: s.errors, unterminated };
+function comment(tokenType: TokenKind, image: string, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): CommentToken {
+  return { tokenType, image, startOffset, endOffset, startLine, endLine, startColumn, endColumn };
 }

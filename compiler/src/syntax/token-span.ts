@@ -2,7 +2,10 @@
 import type { IToken } from "chevrotain";
 import type { Span } from "./span.ts";
 
-export function spanOfToken(file: string, t: IToken): Span {
+/** A token's positions: chevrotain's tokens and the scanner's comments alike. */
+export type TokenPositions = Pick<IToken, "startOffset" | "endOffset" | "startLine" | "endLine" | "startColumn" | "endColumn">;
+
+export function spanOfToken(file: string, t: TokenPositions): Span {
   return {
     file,
     start: t.startOffset,

@@ -1,7 +1,48 @@
 // The token vocabulary. Comments are kept in their own group (not skipped): the formatter needs
 // them and `///` doc comments become hover text. Unterminated strings and comments are tokens of
 // their own so that one missing quote gives one precise diagnostic instead of a cascade.
-import { createToken, Lexer, type TokenType } from "chevrotain";
+//
+// Plain descriptions in chevrotain's terms, without chevrotain: the scanner and the fast parser
+// use these objects as the token types; chevrotain's own token types are made from them only when
+// its parser is needed (chevrotain-tokens.ts), so a well-formed project never loads chevrotain.
+
+/** A token type as chevrotain's createToken takes it (and the scanner test hands it over). */
+export interface TokenKind {
+  readonly name: string;
+  /** The text, or the regular expression chevrotain's lexer matches (the scanner does the same). */
+  readonly PATTERN: string | RegExp;
+  readonly LABEL?: string;
+  /** "skipped" or "comments": not a token the parser sees. */
+  readonly GROUP?: "skipped" | "comments";
+  readonly LINE_BREAKS?: boolean;
+  /** Categories (a keyword is also a name); a category matches nothing itself. */
+  readonly CATEGORIES?: readonly TokenKind[];
+  readonly CATEGORY_ONLY?: boolean;
+  /** For keywords: the longer match that wins (`tox` is a name, not `to` and `x`). */
+  readonly LONGER_ALT?: TokenKind;
+}
+
+interface KindConfig {
+  name: string;
+  pattern: string | RegExp;
+  label?: string;
+  group?: "skipped" | "comments";
+  line_breaks?: boolean;
+  categories?: TokenKind[];
+  longer_alt?: TokenKind;
+}
+
+function createToken(c: KindConfig): TokenKind {
+  const k: { -readonly [P in keyof TokenKind]: TokenKind[P] } = { name: c.name, PATTERN: c.pattern };
+  if (c.label !== undefined) k.LABEL = c.label;
+  if (c.group !== undefined) k.GROUP = c.group;
+  if (c.line_breaks) k.LINE_BREAKS = true;
+  if (c.categories) k.CATEGORIES = c.categories;
+  if (c.longer_alt) k.LONGER_ALT = c.longer_alt;
+  return k;
+}
+
+const Lexer = { SKIPPED: "skipped" as const, NA: /NOT_APPLICABLE/ };
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f]+/, group: Lexer.SKIPPED, line_breaks: true });
 export const DocComment = createToken({ name: "DocComment", pattern: /\/\/\/[^\n]*/, group: "comments" });
@@ -27,10 +68,10 @@ export const NumberTok = createToken({ name: "Number", pattern: /\d+(?:\.\d+)?/,
 
 /** Names may contain inner hyphens, as DNS labels do: binary minus needs spaces around it. */
 /** Any name, keyword or not: a category, so the parser matches a name in one test, not one per keyword. */
-export const AnyName = createToken({ name: "AnyName", pattern: Lexer.NA, label: "a name" });
+export const AnyName: TokenKind = { ...createToken({ name: "AnyName", pattern: Lexer.NA, label: "a name" }), CATEGORY_ONLY: true };
 export const Ident = createToken({ name: "Ident", pattern: /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/, label: "a name", categories: [AnyName] });
 
-function keyword(word: string): TokenType {
+function keyword(word: string): TokenKind {
   return createToken({ name: word[0]!.toUpperCase() + word.slice(1), pattern: new RegExp(word), longer_alt: Ident, label: `\`${word}\``, categories: [AnyName] });
 }
 export const App = keyword("app");
@@ -53,7 +94,7 @@ export const In = keyword("in");
 export const NotIn = keyword("notin");
 export const KEYWORDS = [App, Use, Template, Profile, Kind, From, For, To, True, False, If, Then, Else, And, Or, NotIn, In];
 
-function punct(name: string, text: string): TokenType {
+function punct(name: string, text: string): TokenKind {
   return createToken({ name, pattern: text, label: `\`${text}\`` });
 }
 export const LBrace = punct("LBrace", "{");
@@ -76,7 +117,7 @@ export const Slash = punct("Slash", "/");
 export const Lt = punct("Lt", "<");
 export const Gt = punct("Gt", ">");
 
-export const ALL_TOKENS: TokenType[] = [
+export const ALL_TOKENS: TokenKind[] = [
   AnyName,
   WhiteSpace,
   DocComment,
