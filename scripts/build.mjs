@@ -23,6 +23,18 @@ const englishOnly = {
   },
 };
 
+// chevrotain's parser is needed only for a file with errors: the bundles get an empty
+// recovery-default.ts, so parse() throws NeedsRecoveryParser the first time, and the CLI then
+// imports compiler/src/syntax/recovery.ts (cli/src/recovery.ts). esbuild sets up a module reached
+// only through import() when it is imported, so chevrotain and lodash-es cost nothing at start.
+const lazyRecovery = {
+  name: "lazy-recovery-parser",
+  setup: (b) => {
+    b.onResolve({ filter: /\/recovery-default\.ts$/ }, () => ({ path: "recovery-default", namespace: "lazy-recovery" }));
+    b.onLoad({ filter: /.*/, namespace: "lazy-recovery" }, () => ({ contents: "export const defaultRecovery = undefined;", loader: "js" }));
+  },
+};
+
 rmSync("cli/dist", { recursive: true, force: true });
 const common = {
   bundle: true,
@@ -34,7 +46,7 @@ const common = {
   // Modules that read import.meta.url (to find stdlib/ beside the package) get the CJS equivalent.
   define: { "import.meta.url": "__kdslModuleUrl" },
   banner: { js: "const __kdslModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [englishOnly],
+  plugins: [englishOnly, lazyRecovery],
 };
 
 await build({
@@ -42,7 +54,7 @@ await build({
   entryPoints: ["cli/src/entry.ts"],
   outfile: "cli/dist/kdsl.cjs",
   // The commands are separate bundles: keep main's `import("./commands/x.ts")` out of this one.
-  plugins: [englishOnly, { name: "commands-apart", setup: (b) => b.onResolve({ filter: /^\.\/commands\// }, (a) => ({ path: a.path, external: true })) }],
+  plugins: [englishOnly, lazyRecovery, { name: "commands-apart", setup: (b) => b.onResolve({ filter: /^\.\/commands\// }, (a) => ({ path: a.path, external: true })) }],
 });
 await build({
   ...common,

@@ -5,6 +5,7 @@ export { fixProject, type FixResult } from "./lint/fix.ts";
 export { renderSarif, renderGithub, type SarifOptions } from "./lint/sarif.ts";
 export { ruleMarkdown } from "./lint/docs.ts";
 export { parse } from "./syntax/parse.ts";
+export { NeedsRecoveryParser, setRecoveryParser, type RecoveryParser } from "./syntax/recovery-link.ts";
 export { format } from "./format/index.ts";
 export type { Host, ReadResult } from "./host.ts";
 export { memoryHost } from "./host.ts";

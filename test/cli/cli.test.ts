@@ -154,6 +154,19 @@ test("a reader that stops early (`| head`) ends the build quietly; a full disk i
   }
 });
 
+test("a syntax error through every command that parses: chevrotain's parser is loaded on first need, same diagnostic", () => {
+  const dir = join(TMP, "syntax-error");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "app.kdsl");
+  writeFileSync(file, "app a\nservice s {\n  image =\n}\n");
+  for (const args of [["build", file], ["check", file], ["lint", file], ["lint", "--fix", file], ["fmt", "--check", file], ["fmt", file]]) {
+    const r = kdsl(args);
+    assert.is(r.status, 1, `${args.join(" ")}: ${describe(r)}`);
+    assert.equal(crashSigns(r.stderr), [], `${args.join(" ")}: ${describe(r)}`);
+    assert.match(r.stderr, /KD1004\]?: expected a value after `=`/, `${args.join(" ")}: ${describe(r)}`);
+  }
+});
+
 test("check examples/numbers exits 0 and writes nothing to stdout", () => {
   const r = kdsl(["check", EXAMPLE]);
   assert.is(r.status, 0, describe(r));

@@ -8,8 +8,9 @@ import { fsHost, withDecodeErrors } from "../fs-host.ts";
 import { printDiagnostics, writeAtomic } from "../output.ts";
 import { UsageError } from "../errors.ts";
 import type { Flags } from "../flags.ts";
+import { withRecoveryParser } from "../recovery.ts";
 
-export function run(flags: Flags): number {
+export async function run(flags: Flags): Promise<number> {
   const entry = flags.positionals[0];
   if (!entry || flags.positionals.length > 1) throw new UsageError("build takes one file or directory: kdsl build <path>");
   const secrets = flags.secrets;
@@ -18,7 +19,7 @@ export function run(flags: Flags): number {
   if (target !== undefined && target !== "kubernetes" && target !== "runtime") throw new UsageError(`--target must be \`kubernetes\` or \`runtime\`, not \`${target}\``);
   const host = fsHost();
   const profiles = flags.profile ? flags.profile.flatMap((p) => p.split(",")).filter(Boolean) : undefined;
-  const result = buildOutput(host, entry, { profiles, secrets, target, planRoot: planRoot(entry, flags.output) });
+  const result = await withRecoveryParser(() => buildOutput(host, entry, { profiles, secrets, target, planRoot: planRoot(entry, flags.output) }));
   if (result.fatal) throw new UsageError(result.fatal);
   const { diagnostics, texts } = withDecodeErrors(host, result.diagnostics, result.texts);
   // Without -o, stdout is the YAML (or plan): JSON diagnostics go to stderr so that both stay parseable.

@@ -6,6 +6,7 @@ import { decodeSource, format, hasErrors, type Diagnostic } from "@kdsl/compiler
 import { printDiagnostics, writeAtomic } from "../output.ts";
 import { UsageError } from "../errors.ts";
 import type { Flags } from "../flags.ts";
+import { withRecoveryParser } from "../recovery.ts";
 
 function expand(p: string): string[] {
   let st;
@@ -21,7 +22,7 @@ function expand(p: string): string[] {
     .map((f) => path.join(p, f));
 }
 
-export function run(flags: Flags): number {
+export async function run(flags: Flags): Promise<number> {
   if (flags.positionals.length === 0) throw new UsageError("fmt takes files or directories: kdsl fmt [--check] <path...>");
   const files = flags.positionals.flatMap(expand);
   const diagnostics: Diagnostic[] = [];
@@ -34,7 +35,7 @@ export function run(flags: Flags): number {
       continue;
     }
     texts.set(file, decoded.text);
-    const r = format(decoded.text, file);
+    const r = await withRecoveryParser(() => format(decoded.text, file));
     diagnostics.push(...r.diagnostics);
     if (r.text === undefined || r.text === decoded.text) continue;
     unformatted.push(file);

@@ -8,8 +8,9 @@ import { fsHost, withDecodeErrors } from "../fs-host.ts";
 import { printDiagnostics, writeAtomic } from "../output.ts";
 import { UsageError } from "../errors.ts";
 import type { Flags } from "../flags.ts";
+import { withRecoveryParser } from "../recovery.ts";
 
-export function run(flags: Flags): number {
+export async function run(flags: Flags): Promise<number> {
   if (flags.listRules) return listRules(flags);
   const entries = [...new Set(flags.positionals)];
   if (entries.length === 0) throw new UsageError("lint takes one or more files or directories: kdsl lint <path...>");
@@ -23,7 +24,7 @@ export function run(flags: Flags): number {
     const host = fsHost();
     let result: LintResult;
     if (flags.fix) {
-      const f = fixProject(host, entry, { profiles });
+      const f = await withRecoveryParser(() => fixProject(host, entry, { profiles }));
       result = f.result;
       for (const [file, text] of f.files) {
         try {
@@ -35,7 +36,7 @@ export function run(flags: Flags): number {
       }
       fixed += f.applied;
       if (f.dropped) process.stderr.write(`kdsl: ${f.dropped}\n`);
-    } else result = lint(host, entry, { profiles });
+    } else result = await withRecoveryParser(() => lint(host, entry, { profiles }));
     if (result.fatal) throw new UsageError(result.fatal);
     configError ||= result.configError;
     const withDecode = withDecodeErrors(host, result.diagnostics, result.texts);
