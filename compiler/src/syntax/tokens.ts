@@ -22,6 +22,7 @@ export interface TokenKind {
   readonly LONGER_ALT?: TokenKind;
 }
 
+/** createToken's configuration, in chevrotain's spelling (the definitions below read as before). */
 interface KindConfig {
   name: string;
   pattern: string | RegExp;
@@ -42,9 +43,7 @@ function createToken(c: KindConfig): TokenKind {
   return k;
 }
 
-const Lexer = { SKIPPED: "skipped" as const, NA: /NOT_APPLICABLE/ };
-
-export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f]+/, group: "skipped", line_breaks: true });
 export const DocComment = createToken({ name: "DocComment", pattern: /\/\/\/[^\n]*/, group: "comments" });
 export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\n]*/, group: "comments" });
 export const BlockComment = createToken({ name: "BlockComment", pattern: /\/\*[\s\S]*?\*\//, group: "comments", line_breaks: true });
@@ -66,9 +65,9 @@ export const Quantity = createToken({
 });
 export const NumberTok = createToken({ name: "Number", pattern: /\d+(?:\.\d+)?/, label: "a number" });
 
-/** Names may contain inner hyphens, as DNS labels do: binary minus needs spaces around it. */
 /** Any name, keyword or not: a category, so the parser matches a name in one test, not one per keyword. */
-export const AnyName: TokenKind = { ...createToken({ name: "AnyName", pattern: Lexer.NA, label: "a name" }), CATEGORY_ONLY: true };
+export const AnyName: TokenKind = { name: "AnyName", PATTERN: /NOT_APPLICABLE/, LABEL: "a name", CATEGORY_ONLY: true };
+/** Names may contain inner hyphens, as DNS labels do: binary minus needs spaces around it. */
 export const Ident = createToken({ name: "Ident", pattern: /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/, label: "a name", categories: [AnyName] });
 
 function keyword(word: string): TokenKind {
