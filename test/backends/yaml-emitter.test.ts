@@ -182,7 +182,7 @@ test("documents can be reordered and read as bytes", () => {
   out.reorder(1, [2, 0, 1]);
   const text = 'a: 1\n---\n- 1\n---\nb: "é😀"\n---\nc\n';
   assert.is(out.toString(), text);
-  assert.is(new TextDecoder().decode(out.utf8()), text);
+  assert.is(new TextDecoder().decode(Buffer.concat(out.parts())), text);
   assert.is(out.count, 4);
 });
 
@@ -198,9 +198,9 @@ test("a stream of many chunks: pieces of whole documents, reordered across chunk
   const expected = emitYamlDocuments([...values.slice(0, from), ...order.map((i) => values[from + i])]);
   const parts = out.parts();
   assert.ok(parts.length > 3, `${parts.length} pieces`);
-  for (const p of parts) assert.ok(!new TextDecoder().decode(p).startsWith("---") || p !== parts[0], "the stream does not start with ---");
+  assert.ok(!new TextDecoder().decode(parts[0]).startsWith("---"), "the stream does not start with ---");
   assert.is(parts.map((p) => new TextDecoder("utf-8", { fatal: true }).decode(p)).join(""), expected);
-  assert.is(new TextDecoder().decode(out.utf8()), expected);
+  assert.is(new TextDecoder().decode(Buffer.concat(parts)), expected);
   assert.is(out.toString(), expected);
 });
 

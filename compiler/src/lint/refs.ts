@@ -27,6 +27,15 @@ function walk(v: Value, out: Set<string>): void {
   }
 }
 
+/** The unused-secret and unused-config check: each `kind` declaration that nothing refers to. */
+export function reportUnused(ctx: LintContext<unknown>, kind: "secret" | "config"): void {
+  const used = referencedNames(ctx);
+  for (const d of ctx.decls) {
+    if (d.symbol.kind !== kind || used.has(d.symbol.name)) continue;
+    ctx.report({ span: ctx.spanOf(d.symbol.name), message: `${kind} \`${d.symbol.name}\` is never used`, label: "unused", hints: ["remove it, or refer to it where it is meant to be used."] });
+  }
+}
+
 /** Every name referred to by a workload, the app or a profile (not by secrets and configs themselves). */
 export function referencedNames(ctx: LintContext<unknown>): ReadonlySet<string> {
   let out = cache.get(ctx.decls);

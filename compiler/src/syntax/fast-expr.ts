@@ -181,19 +181,19 @@ export abstract class FastExprParser {
 
   /** `a or b`: `and` binds tighter, both left-associative. */
   protected condition(): A.Condition {
-    let left = this.conjunction();
-    while (this.accept(T.Or)) {
-      const right = this.conjunction();
-      left = { kind: "Logic", op: "or", left, right, span: spanCovering(left.span, right.span) };
-    }
-    return left;
+    return this.logic(T.Or, "or", () => this.conjunction());
   }
 
   protected conjunction(): A.Condition {
-    let left = this.comparison();
-    while (this.accept(T.And)) {
-      const right = this.comparison();
-      left = { kind: "Logic", op: "and", left, right, span: spanCovering(left.span, right.span) };
+    return this.logic(T.And, "and", () => this.comparison());
+  }
+
+  /** Operands joined by `token`, left-associative (chevrotain's condition and conjunction rules). */
+  private logic(token: TokenKind, op: "and" | "or", operand: () => A.Condition): A.Condition {
+    let left = operand();
+    while (this.accept(token)) {
+      const right = operand();
+      left = { kind: "Logic", op, left, right, span: spanCovering(left.span, right.span) };
     }
     return left;
   }
@@ -210,14 +210,19 @@ export abstract class FastExprParser {
 
   protected list(): A.Expr {
     const open = this.open();
+    const items = this.exprs();
+    const close = this.close(T.RBracket);
+    return { kind: "List", items, span: spanCovering(open, close) };
+  }
+
+  /** A list's items or a call's arguments: expressions, each maybe followed by a comma. */
+  private exprs(): A.Expr[] {
     const base = this.top;
     while (startsExpr(this.s.type)) {
       this.push(this.expr());
       this.accept(T.Comma);
     }
-    const items = this.popFrom<A.Expr>(base);
-    const close = this.close(T.RBracket);
-    return { kind: "List", items, span: spanCovering(open, close) };
+    return this.popFrom<A.Expr>(base);
   }
 
   protected refOrCall(): A.Expr {
@@ -225,12 +230,7 @@ export abstract class FastExprParser {
     // A `(` makes it a call wherever it is, as in chevrotain's rule (its alternatives are LL(1)).
     if (this.s.type === T.LParen) {
       this.open();
-      const base = this.top;
-      while (startsExpr(this.s.type)) {
-        this.push(this.expr());
-        this.accept(T.Comma);
-      }
-      const args = this.popFrom<A.Expr>(base);
+      const args = this.exprs();
       const close = this.close(T.RParen);
       return { kind: "Call", callee: head, args, span: spanCovering(head.span, close) };
     }

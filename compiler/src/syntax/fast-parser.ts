@@ -110,29 +110,31 @@ class FastParser extends FastExprParser {
     return t;
   }
 
+  /** `(port: Int = 8080, path: String)` after a template's name. */
   private params(): A.Param[] {
-    this.open();
-    const out: A.Param[] = [];
-    while (IS_NAME.has(this.s.type)) {
-      const name = this.name();
+    return this.named((name) => {
       this.expect(T.Colon);
       const type = this.typeRef();
       const def = this.accept(T.Equals) ? this.expr() : undefined;
-      out.push({ kind: "Param", name, type, default: def, span: spanCovering(name.span, def?.span ?? type.span) });
-      this.accept(T.Comma);
-    }
-    this.close(T.RParen);
-    return out;
+      return { kind: "Param", name, type, default: def, span: spanCovering(name.span, def?.span ?? type.span) };
+    });
   }
 
+  /** `(port = 9090, path = "/ready")` after `from <template>`. */
   private args(): A.Arg[] {
-    this.open();
-    const out: A.Arg[] = [];
-    while (IS_NAME.has(this.s.type)) {
-      const name = this.name();
+    return this.named((name) => {
       this.expect(T.Equals);
       const value = this.expr();
-      out.push({ kind: "Arg", name, value, span: spanCovering(name.span, value.span) });
+      return { kind: "Arg", name, value, span: spanCovering(name.span, value.span) };
+    });
+  }
+
+  /** `( ... )` of entries that each start with a name, each maybe followed by a comma. */
+  private named<T>(entry: (name: A.Name) => T): T[] {
+    this.open();
+    const out: T[] = [];
+    while (IS_NAME.has(this.s.type)) {
+      out.push(entry(this.name()));
       this.accept(T.Comma);
     }
     this.close(T.RParen);

@@ -1,10 +1,10 @@
-// The scanner, hand-written: a cursor over the text that steps from token to token (Scanner); the
-// fast parser reads it directly, and lexer.ts's scan() collects its tokens as chevrotain token
-// objects for chevrotain's parser (custom lexers are a supported use). chevrotain's own lexer tries a regular expression per candidate
-// token at each position; on the benchmark's 5,000-service app it took ~4× longer than this single
-// pass over character codes. The fast parser (fast-parser.ts) reads the cursor directly: a token
-// object per token (220,000 of them at N = 5,000, alive until the parse ends) was most of what the
-// garbage collector had to copy while parsing.
+// The scanner, hand-written: a cursor over the text that steps from token to token (Scanner). The
+// fast parser (fast-parser.ts) reads the cursor directly: a token object per token (220,000 of
+// them at N = 5,000, alive until the parse ends) was most of what the garbage collector had to
+// copy while parsing. lexer.ts's scan() collects the tokens as chevrotain token objects for
+// chevrotain's parser (custom lexers are a supported use). chevrotain's own lexer tries a regular
+// expression per candidate token at each position; on the benchmark's 5,000-service app it took
+// ~4× longer than this single pass over character codes.
 //
 // Semantics match the token definitions in tokens.ts (tests/syntax/scanner.test.ts compares the
 // two on varied input): longest match, keywords only as whole names, comments kept in their own
@@ -84,7 +84,6 @@ function skip(re: RegExp, text: string, from: number): number {
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isAlpha = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isNameStart = (c: number) => isAlpha(c) || c === 95;
-const isNameChar = (c: number) => isNameStart(c) || isDigit(c);
 
 /** The fixed-text token at `i` (longest first), if any. */
 function punctAt(text: string, i: number, c: number): Punct | undefined {

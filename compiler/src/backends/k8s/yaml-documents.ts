@@ -1,7 +1,7 @@
 // A stream of YAML documents (the Kubernetes output): each value is written as its own document by
 // the writer (yaml-emitter.ts) as soon as it is added, so the value can be dropped; documents can
 // be reordered afterwards (a sorted run of objects rendered in build order); the whole is read out
-// as UTF-8 pieces, as bytes or as a string.
+// as UTF-8 pieces or as a string.
 import { DOCUMENT_ROOM, writeDocumentAt } from "./yaml-emitter.ts";
 
 /** One YAML document for one value, ending with a newline. */
@@ -30,7 +30,7 @@ const CHUNK = 1 << 20;
 /**
  * A multi-document YAML stream being written: documents are appended one by one (the value can
  * be dropped right after), can be reordered (a sorted run of objects rendered in build order),
- * and the whole is read out as UTF-8 pieces, as bytes or as a string.
+ * and the whole is read out as UTF-8 pieces or as a string.
  */
 export class YamlDocuments {
   /** Full chunks; the one being written is `bytes`. A document never spans two chunks. */
@@ -99,19 +99,6 @@ export class YamlDocuments {
       end = this.ends[i]!;
     }
     if (chunk >= 0) out.push(this.chunk(chunk).subarray(start, end));
-    return out;
-  }
-
-  /** The stream as one run of UTF-8 bytes (a copy when it is in more than one piece). */
-  utf8(): Uint8Array {
-    const parts = this.parts();
-    if (parts.length === 1) return parts[0]!;
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
     return out;
   }
 

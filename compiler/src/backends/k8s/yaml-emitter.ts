@@ -7,8 +7,8 @@
 // empty containers as `{}` and `[]`, one document per value. Which strings are written plain and
 // how the others are quoted: yaml-scalars.ts.
 //
-// Output: UTF-8 bytes appended to chunks of a growing list, decoded to a string once at the end (or
-// handed over as bytes). Why bytes: the earlier writer pushed pieces on an array joined per
+// Output: UTF-8 bytes, written into the chunks of a document stream (yaml-documents.ts), decoded to
+// a string once at the end or handed over as bytes. Why bytes: the earlier writer pushed pieces on an array joined per
 // document, and Array.prototype.join cost ~40 ns per piece, ~110 ms of the ~200 ms the 5,000-
 // service bench app's YAML took; copying characters into a byte array costs a few ns per piece.
 // Cold too (a fresh `kdsl build`), although the per-character loops run unoptimised at first:

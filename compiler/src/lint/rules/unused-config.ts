@@ -1,6 +1,6 @@
 // A config declared but never referred to: dead weight, or a reference that points elsewhere.
 import type { Rule } from "../rule.ts";
-import { referencedNames } from "../refs.ts";
+import { reportUnused } from "../refs.ts";
 
 export const rule: Rule = {
   id: "unused-config",
@@ -35,10 +35,6 @@ service api {
     suppress: "A config read by something outside the app (another team's workload, a CI job) is a good reason: `// kdsl-ignore unused-config: read by the billing app's cron`.",
   },
   check(ctx) {
-    const used = referencedNames(ctx);
-    for (const d of ctx.decls) {
-      if (d.symbol.kind !== "config" || used.has(d.symbol.name)) continue;
-      ctx.report({ span: ctx.spanOf(d.symbol.name), message: `config \`${d.symbol.name}\` is never used`, label: "unused", hints: ["remove it, or refer to it where it is meant to be used."] });
-    }
+    reportUnused(ctx, "config");
   },
 };
