@@ -4,12 +4,17 @@
 // `.cache` file beside it and reused while the bundle is unchanged (V8 checks the source), so a
 // start does not re-parse megabytes of JavaScript. Node 22 has this built in (module compile
 // cache); Node 20 does not, hence these lines. A cache that cannot be written is simply skipped.
-import { readFileSync, writeFileSync, renameSync, rmSync } from "node:fs";
-import v8 from "node:v8";
-import { Script } from "node:vm";
-import Module, { createRequire } from "node:module";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+//
+// CommonJS (cli/bin/package.json says so), not an ES module: an ES module as the entry point sets
+// up Node's ESM loader, and with it fs/promises, readline and the fs watchers, for nothing here:
+// ~12 ms of main-thread CPU at every start (medians of 15, a one-line script either way).
+"use strict";
+const { readFileSync, writeFileSync, renameSync, rmSync } = require("node:fs");
+const v8 = require("node:v8");
+const { Script } = require("node:vm");
+const Module = require("node:module");
+const { createRequire } = Module;
+const path = require("node:path");
 
 // The young generation stays at its first size (a 1 MiB semi-space) instead of doubling up to
 // 16 MiB. A build keeps nearly everything it allocates until lowering (the syntax tree, the
@@ -22,7 +27,7 @@ import { fileURLToPath } from "node:url";
 // to have the flag (an unknown one is an error message on stderr).
 if (Number(process.versions.v8.split(".")[0]) <= 12) v8.setFlagsFromString("--semi-space-growth-factor=1");
 
-const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "dist");
+const dist = path.join(__dirname, "..", "dist");
 const fresh = [];
 
 function load(file) {
