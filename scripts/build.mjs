@@ -7,8 +7,9 @@
 // V8's code cache (vm.Script cachedData) is available for scripts, not for ES modules, on Node 20;
 // compiling the ~2.5 MB build bundle from source costs ~50-80 ms at every start without it.
 import { build } from "esbuild";
-import { readdirSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 
 const commands = readdirSync("cli/src/commands").filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3));
 
@@ -35,6 +36,43 @@ const lazyRecovery = {
   },
 };
 
+// @kubernetes-models/validate's format table spreads in ajv-formats-draft2019 (idn-email, iri,
+// idn-hostname: uri-js, IANA scheme tables, a nearley grammar, punycode) and is-cidr, ~150 KiB of
+// the build bundle whose set-up (tables parsed, regexes and grammars built) ran at every start. The
+// Kubernetes validators bundled here use none of those formats (checked below, after bundling):
+// they use int32, int64, double, date-time (ajv-formats) and byte, quantity (the package's own).
+// So those two modules are bundled as empty: a format the validators do not name is never looked up.
+const UNUSED_FORMATS = /^(?:ajv-formats-draft2019\/formats(?:\/index\.js)?|is-cidr)$/;
+const unusedFormats = {
+  name: "unused-formats",
+  setup: (b) => {
+    b.onResolve({ filter: UNUSED_FORMATS }, (a) => ({ path: a.path, namespace: "unused-formats" }));
+    b.onLoad({ filter: /.*/, namespace: "unused-formats" }, (a) => ({
+      contents: a.path === "is-cidr" ? 'module.exports = () => { throw new Error("the cidr format is not bundled"); };' : "module.exports = {};",
+      loader: "js",
+    }));
+  },
+};
+/**
+ * The formats the bundled validators may name: the package's table without what the empty modules
+ * gave it (draft2019's formats, one of which, `duration`, replaced ajv-formats' own) and `cidr`.
+ */
+const KEPT_FORMATS = (() => {
+  const fromCompiler = createRequire(new URL("../compiler/package.json", import.meta.url));
+  const validateEntry = fromCompiler.resolve("@kubernetes-models/validate");
+  const { formats } = fromCompiler(validateEntry);
+  const draft2019 = createRequire(validateEntry)("ajv-formats-draft2019/formats/index.js");
+  return new Set(Object.keys(formats).filter((name) => !(name in draft2019) && name !== "cidr"));
+})();
+
+/** Fails the build if a bundled validator names a format that unusedFormats left out. */
+function checkFormats(file) {
+  const text = readFileSync(file, "utf8"); // `formats.int32`, `formats["date-time"]`; not paths (`dist/formats.js`)
+  const named = new Set([...text.matchAll(/(?<![\w$/.])formats(?:\.([A-Za-z_$][\w$]*)|\[\s*"([^"]+)"\s*\])/g)].map((m) => m[1] ?? m[2]));
+  const missing = [...named].filter((f) => !KEPT_FORMATS.has(f));
+  if (missing.length > 0) throw new Error(`${file}: the validators use formats left out of the bundle (scripts/build.mjs unusedFormats): ${missing.join(", ")}`);
+}
+
 rmSync("cli/dist", { recursive: true, force: true });
 const common = {
   bundle: true,
@@ -46,7 +84,7 @@ const common = {
   // Modules that read import.meta.url (to find stdlib/ beside the package) get the CJS equivalent.
   define: { "import.meta.url": "__kdslModuleUrl" },
   banner: { js: "const __kdslModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [englishOnly, lazyRecovery],
+  plugins: [englishOnly, lazyRecovery, unusedFormats],
 };
 
 await build({
@@ -54,7 +92,7 @@ await build({
   entryPoints: ["cli/src/entry.ts"],
   outfile: "cli/dist/kdsl.cjs",
   // The commands are separate bundles: keep main's `import("./commands/x.ts")` out of this one.
-  plugins: [englishOnly, lazyRecovery, { name: "commands-apart", setup: (b) => b.onResolve({ filter: /^\.\/commands\// }, (a) => ({ path: a.path, external: true })) }],
+  plugins: [...common.plugins, { name: "commands-apart", setup: (b) => b.onResolve({ filter: /^\.\/commands\// }, (a) => ({ path: a.path, external: true })) }],
 });
 await build({
   ...common,
@@ -62,6 +100,8 @@ await build({
   outdir: "cli/dist/commands",
   outExtension: { ".js": ".cjs" },
 });
+for (const c of commands) checkFormats(`cli/dist/commands/${c}.cjs`);
+checkFormats("cli/dist/kdsl.cjs");
 
 // Warm the code caches: each command once, on the README's example, output discarded.
 for (const args of [["build", "examples/numbers"], ["check", "examples/numbers"], ["fmt", "--check", "examples/numbers"], ["lint", "examples/numbers"], ["explain", "KD2004"]]) {
