@@ -56,7 +56,8 @@ export function fsHost(env: NodeJS.ProcessEnv = process.env): FsHost {
       }
       const decoded = decodeSource(p, bytes);
       if ("diagnostic" in decoded) {
-        decodeErrors.push(decoded.diagnostic);
+        // A compile may run twice (cli/src/recovery.ts) and so read a file twice: one report per file.
+        if (!undecodable.has(p)) decodeErrors.push(decoded.diagnostic);
         // Control characters of binary junk must not reach the terminal through the code frame.
         undecodable.set(p, new TextDecoder().decode(bytes).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD"));
         return { text: "" };

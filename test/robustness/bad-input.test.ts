@@ -52,6 +52,9 @@ function expectDiagnostics(dir: string, entry: string, e: Expect, args: readonly
   if (e.only) assert.equal([...new Set(found)], [e.code], `only ${e.code} expected\n${info}`);
   const pos = positions(r.stderr);
   assert.is(pos.length, found.length, `every diagnostic has a file:line:col\n${info}`);
+  // A headline with the position under it, once each (a compile may run twice: cli/src/recovery.ts).
+  const reports = [...r.stderr.matchAll(/^(?:error|warning|info)\[KD\d{4}\].*\n\s*-->.*$/gm)].map((m) => m[0]);
+  assert.equal(reports, [...new Set(reports)], `a diagnostic reported twice\n${info}`);
   for (const [file, line, col] of pos) {
     assert.ok(line >= 1 && col >= 1, `position ${file}:${line}:${col}\n${info}`);
     assert.ok(existsSync(join(dir, file)) || file.startsWith("stdlib/"), `position names a file that exists: ${file}\n${info}`);
