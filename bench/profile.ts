@@ -99,8 +99,12 @@ const importMs = now() - t;
 /** A plain file-system host (the CLI's fs-host.ts, minus strict decoding). */
 const host: Host = {
   readFile(p) {
+    const r = this.readBytes(p);
+    return "bytes" in r ? { text: new TextDecoder().decode(r.bytes) } : r;
+  },
+  readBytes(p) {
     try {
-      return { text: readFileSync(p, "utf8") };
+      return { bytes: readFileSync(p) };
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       return code === "ENOENT" ? { error: "not-found" } : code === "EISDIR" ? { error: "is-directory" } : { error: "unreadable", detail: code };

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { decodeSource, type Diagnostic, type Host, type ReadResult } from "@kdsl/compiler";
+import { decodeSource, type BytesResult, type Diagnostic, type Host, type ReadResult } from "@kdsl/compiler";
 
 /**
  * The stdlib ships beside cli/: found by walking up from this module, which is cli/src/ when run
@@ -38,6 +38,17 @@ export function withDecodeErrors(host: FsHost, diagnostics: readonly Diagnostic[
   };
 }
 
+function readBytes(p: string): BytesResult {
+  try {
+    return { bytes: readFileSync(p) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { error: "not-found" };
+    if (code === "EISDIR") return { error: "is-directory" };
+    return { error: "unreadable", detail: code ?? String(e) };
+  }
+}
+
 export function fsHost(env: NodeJS.ProcessEnv = process.env): FsHost {
   const decodeErrors: Diagnostic[] = [];
   const undecodable = new Map<string, string>();
@@ -45,15 +56,9 @@ export function fsHost(env: NodeJS.ProcessEnv = process.env): FsHost {
     decodeErrors,
     undecodable,
     readFile(p: string): ReadResult {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(p);
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === "ENOENT") return { error: "not-found" };
-        if (code === "EISDIR") return { error: "is-directory" };
-        return { error: "unreadable", detail: code ?? String(e) };
-      }
+      const read = readBytes(p);
+      if (!("bytes" in read)) return read;
+      const bytes = read.bytes;
       const decoded = decodeSource(p, bytes);
       if ("diagnostic" in decoded) {
         // A compile may run twice (cli/src/recovery.ts) and so read a file twice: one report per file.
@@ -64,6 +69,7 @@ export function fsHost(env: NodeJS.ProcessEnv = process.env): FsHost {
       }
       return decoded;
     },
+    readBytes,
     listKdslFiles(dir: string) {
       try {
         if (!statSync(dir).isDirectory()) return undefined;

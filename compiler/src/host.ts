@@ -1,10 +1,17 @@
 // The compiler does no I/O: files and the environment come through this interface. The CLI backs
 // it with the file system, the language server with open documents, tests with a map.
-export type ReadResult = { readonly text: string } | { readonly error: "not-found" | "is-directory" | "unreadable"; readonly detail?: string };
+export type ReadError = { readonly error: "not-found" | "is-directory" | "unreadable"; readonly detail?: string };
+export type ReadResult = { readonly text: string } | ReadError;
+export type BytesResult = { readonly bytes: Uint8Array } | ReadError;
 
 export interface Host {
   /** Reads a project file by path (as given by the caller, `/`-separated). */
   readFile(path: string): ReadResult;
+  /**
+   * Reads a file's bytes, whatever they hold: the files secrets take their values from
+   * (`file("...")`), which may be binary (keystores, DER certificates). No decoding, no diagnostics.
+   */
+  readBytes(path: string): BytesResult;
   /** The `.kdsl` files directly inside a directory, or undefined when `path` is not a directory. */
   listKdslFiles(path: string): readonly string[] | undefined;
   /** Reads a stdlib file by its path inside stdlib/ (`prelude.kdsl`, `std/web.kdsl`). */
@@ -15,8 +22,13 @@ export interface Host {
 
 /** A host over an in-memory map, for tests and the playground. */
 export function memoryHost(files: Readonly<Record<string, string>>, stdlib: Readonly<Record<string, string>>, env: Readonly<Record<string, string>> = {}): Host {
+  const readFile = (p: string): ReadResult => (p in files ? { text: files[p]! } : Object.keys(files).some((f) => f.startsWith(p + "/")) ? { error: "is-directory" } : { error: "not-found" });
   return {
-    readFile: (p) => (p in files ? { text: files[p]! } : Object.keys(files).some((f) => f.startsWith(p + "/")) ? { error: "is-directory" } : { error: "not-found" }),
+    readFile,
+    readBytes: (p) => {
+      const r = readFile(p);
+      return "text" in r ? { bytes: new TextEncoder().encode(r.text) } : r;
+    },
     listKdslFiles: (dir) => {
       const prefix = dir.endsWith("/") ? dir : dir + "/";
       const inside = Object.keys(files).filter((f) => f.startsWith(prefix));

@@ -7,7 +7,7 @@ export { ruleMarkdown } from "./lint/docs.ts";
 export { parse } from "./syntax/parse.ts";
 export { NeedsRecoveryParser, setRecoveryParser, type RecoveryParser } from "./syntax/recovery-link.ts";
 export { format } from "./format/index.ts";
-export type { Host, ReadResult } from "./host.ts";
+export type { BytesResult, Host, ReadError, ReadResult } from "./host.ts";
 export { memoryHost } from "./host.ts";
 export type { Diagnostic, Severity, Fix, TextEdit } from "./diagnostics/diagnostic.ts";
 export { hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";

@@ -98,6 +98,29 @@ test("--secrets inline: KD4001 without RANDOM_TOKEN, a Secret with stringData wi
   assert.equal(secret!.stringData, { "random-token": "abc" });
 });
 
+test("--secrets inline: file(...) values byte for byte; not UTF-8 (a keystore) goes in data as base64", () => {
+  const dir = join(TMP, "binary-secret");
+  mkdirSync(join(dir, "secrets"), { recursive: true });
+  // Every byte value, so that no decoding or normalisation can go unnoticed.
+  const keystore = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 7 + 3) % 256));
+  writeFileSync(join(dir, "secrets", "ks.p12"), keystore);
+  writeFileSync(join(dir, "secrets", "note.txt"), "\ufeffline one\r\nline two\n"); // BOM and CRLF kept
+  writeFileSync(
+    join(dir, "app.kdsl"),
+    'app vault\n\nsecret certs {\n  keystore = file("secrets/ks.p12")\n  note = file("secrets/note.txt")\n}\n\nservice web {\n  image = "nginx:1.25"\n  files { "/etc/certs" = certs }\n}\n',
+  );
+  const r = kdsl(["build", dir, "--secrets", "inline"]);
+  assert.is(r.status, 0, describe(r));
+  assert.is(r.stderr, "", describe(r));
+  const secret = documents(r.stdout).find((d) => d.kind === "Secret");
+  assert.ok(secret, "a Secret object");
+  assert.equal(Object.keys(secret!.data ?? {}), ["keystore"]);
+  assert.ok(Buffer.from(secret!.data!.keystore!, "base64").equals(keystore), "the keystore's bytes, exactly");
+  assert.equal(secret!.stringData, { note: "\ufeffline one\r\nline two\n" });
+  // By reference, nothing of either file is read into the output.
+  assert.not.match(ok(["build", dir]), /kind: Secret\n/);
+});
+
 test("--format json: an array of diagnostics with code, line and column", () => {
   const fail = kdsl(["check", EXAMPLE, "--profile", "nope", "--format", "json"]);
   assert.is(fail.status, 1, describe(fail));

@@ -169,14 +169,14 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
           }
           if (v.v !== "source") continue;
           const source: IR.SecretSource = v.from === "env" ? { kind: "env", name: v.arg } : { kind: "file", path: v.arg };
-          let value: string | undefined;
+          let value: string | Uint8Array | undefined;
           if (options.secrets === "inline") {
             if (v.from === "env") {
               value = host.getEnv(v.arg);
               if (value === undefined) diagnostics.push(diag("KD4001", v.span, `environment variable \`${v.arg}\` is not set`, { label: "needed for `--secrets inline`", hints: [`set it, or build with \`--secrets reference\` to reference secret \`${d.symbol.name}\` by name.`] }));
             } else {
-              const read = host.readFile(path.join(options.root, v.arg));
-              if ("text" in read) value = read.text;
+              const read = host.readBytes(path.join(options.root, v.arg));
+              if ("bytes" in read) value = secretFileValue(read.bytes);
               else diagnostics.push(diag("KD4002", v.span, `cannot read \`${v.arg}\`: ${READ_ERRORS[read.error]}${read.detail ? ` (${read.detail})` : ""}`, { hints: ["the path is relative to the project directory."] }));
             }
           }
@@ -205,6 +205,18 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
 export { imageTag };
 
 /** The host's read errors in words, for KD4002. */
+// Exact bytes: no BOM dropped, no replacement characters; anything that is not UTF-8 stays bytes.
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** A secret file's value: its text when it is UTF-8 (written readable), else its bytes. */
+function secretFileValue(bytes: Uint8Array): string | Uint8Array {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    return bytes;
+  }
+}
+
 const READ_ERRORS: Record<"not-found" | "is-directory" | "unreadable", string> = {
   "not-found": "no such file",
   "is-directory": "it is a directory",

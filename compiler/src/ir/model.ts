@@ -251,8 +251,11 @@ export type SecretSource =
 export interface SecretEntry extends Origin {
   readonly key: string;
   readonly source: SecretSource;
-  /** The value, present only when the build was asked for inline secrets and could read it. */
-  readonly value?: string;
+  /**
+   * The value, present only when the build was asked for inline secrets and could read it: a
+   * string, or the file's bytes when a `file(...)` value is not UTF-8 text (keystores, DER).
+   */
+  readonly value?: string | Uint8Array;
 }
 
 export interface SecretModel extends Origin {

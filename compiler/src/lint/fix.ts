@@ -39,7 +39,7 @@ export function planEdits(diagnostics: readonly Diagnostic[], accept: (d: Diagno
 
 export function fixProject(host: Host, entry: string, options: LintOptions = {}, accept?: (d: Diagnostic) => boolean): FixResult {
   const changed = new Map<string, string>();
-  const overlay: Host = { ...host, readFile: (p) => (changed.has(p) ? { text: changed.get(p)! } : host.readFile(p)), listKdslFiles: (p) => host.listKdslFiles(p), readStdlib: (p) => host.readStdlib(p), getEnv: (n) => host.getEnv(n) };
+  const overlay: Host = { ...host, readFile: (p) => (changed.has(p) ? { text: changed.get(p)! } : host.readFile(p)), readBytes: (p) => host.readBytes(p), listKdslFiles: (p) => host.listKdslFiles(p), readStdlib: (p) => host.readStdlib(p), getEnv: (n) => host.getEnv(n) };
   let result = lint(overlay, entry, options);
   let applied = 0;
   for (let pass = 0; pass < MAX_PASSES && !result.fatal && !result.configError; pass++) {
