@@ -413,4 +413,45 @@ test("the OpenAPI check catches an unknown field (when the schemas are present)"
   assert.ok(errors.some((e) => e.includes("selectr")), errors.join("\n"));
 });
 
+test("pod volume names are unique: the user's volumes keep theirs, generated ones give way", () => {
+  // `/var/tmp` and `/var-tmp` both make `scratch-var-tmp`; the user named volumes like the
+  // generated scratch and secret volumes. Kubernetes rejects a pod with a volume name twice.
+  const api = service("api", {
+    replicas: 1,
+    scratch: ["/tmp", "/var/tmp", "/var-tmp"],
+    files: [{ origin: span(), path: "/etc/tls", secret: "tls" }],
+    volumes: [
+      { origin: span(), name: "scratch-tmp", size: "1Gi", path: "/data" },
+      { origin: span(), name: "secret-tls", size: "1Gi", path: "/logs" },
+    ],
+  });
+  const out = build(app({ services: [api] }));
+  const pod = find(out.objects, "Deployment", "api").spec.template.spec;
+  const names = pod.volumes.map((v: { name: string }) => v.name);
+  assert.equal(names.length, 6);
+  assert.equal(new Set(names).size, names.length, `unique volume names: ${names.join(", ")}`);
+  for (const n of names) assert.match(n, /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, `${n} is a DNS label`);
+  const byName = new Map(pod.volumes.map((v: { name: string }) => [v.name, v]));
+  assert.equal(byName.get("scratch-tmp"), { name: "scratch-tmp", persistentVolumeClaim: { claimName: "api-scratch-tmp" } });
+  assert.equal(byName.get("secret-tls"), { name: "secret-tls", persistentVolumeClaim: { claimName: "api-secret-tls" } });
+  const mounts: { name: string; mountPath: string }[] = pod.containers[0].volumeMounts;
+  assert.equal(mounts.map((m) => m.mountPath).sort(), ["/data", "/etc/tls", "/logs", "/tmp", "/var-tmp", "/var/tmp"]);
+  for (const m of mounts) assert.ok(byName.has(m.name), `mount ${m.mountPath} names a volume (${m.name})`);
+  const secretVolume = pod.volumes.find((v: { secret?: unknown }) => v.secret !== undefined);
+  assert.equal(secretVolume.secret, { secretName: "tls" });
+  assert.is(mounts.find((m) => m.mountPath === "/etc/tls")!.name, secretVolume.name);
+  assert.is(build(app({ services: [api] })).yaml, out.yaml, "the same names every build");
+});
+
+test("two declarations making objects of one kind and name: KD5003 at the second, pointing at the first", () => {
+  const web = service("web", { replicas: 3, canary: { origin: span(), image: "registry.example.com:5000/shop/web:1.5.0", weight: 25 } });
+  const other = service("web-canary");
+  const out = build(app({ services: [web, other] }), false);
+  const d = out.diagnostics.filter((x) => x.code === "KD5003");
+  assert.is(d.length, 1, JSON.stringify(out.diagnostics.map((x) => x.message)));
+  assert.is(d[0]!.message, "this makes a second Deployment named `web-canary`");
+  assert.is(d[0]!.span, other.origin);
+  assert.is(d[0]!.related?.[0]?.span, web.versions[1]!.origin);
+});
+
 test.run();

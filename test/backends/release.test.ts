@@ -46,6 +46,18 @@ test("rollout: a Rollout with the new image and default steps, no Deployment", (
   assert.equal(r.spec.strategy.canary.steps, [{ setWeight: 20 }, { pause: {} }]);
 });
 
+test("rollout: an autoscaled Rollout has no replicas; `rollout { }` limits go in strategy.canary", () => {
+  const body = '  resources { cpu = 100m }\n  autoscale { max = 8 }\n  rollout { max-surge = 1; max-unavailable = 0; history = 2; min-ready = 5s }\n  canary { image = "shop/web:2.0.0"; weight = 20% }';
+  const { objs } = run(svc(body, "app shop { strategy = rollout }"));
+  const r = find(objs, "Rollout", "web");
+  assert.is(r.spec.replicas, undefined, "the HorizontalPodAutoscaler owns the count");
+  assert.is(find(objs, "HorizontalPodAutoscaler", "web").spec.scaleTargetRef.kind, "Rollout");
+  assert.is(r.spec.minReadySeconds, 5);
+  assert.is(r.spec.revisionHistoryLimit, 2);
+  assert.equal(r.spec.strategy.canary, { maxSurge: 1, maxUnavailable: 0, steps: [{ setWeight: 20 }, { pause: {} }] });
+  assert.equal(Object.keys(r.spec), ["selector", "template", "minReadySeconds", "revisionHistoryLimit", "strategy"]);
+});
+
 test("a CRD object that fails its model's schema is KD5001 (Rollout setWeight must be whole)", () => {
   const r = build(memoryHost({ "app.kdsl": svc('  canary { image = "shop/web:2.0.0"; weight = 12.5% }', "app shop { strategy = rollout }") }, stdlibFiles()), "app.kdsl");
   const kd = r.diagnostics.filter((d) => d.code === "KD5001");

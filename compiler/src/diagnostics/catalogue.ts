@@ -98,6 +98,7 @@ const entries: CatalogueEntry[] = [
   { code: "KD4012", title: "CPU autoscaling without a CPU request", severity: "error" },
   { code: "KD5001", title: "generated object fails the Kubernetes schema", severity: "error" },
   { code: "KD5002", title: "name too long for Kubernetes", severity: "error" },
+  { code: "KD5003", title: "two generated objects with one name", severity: "error" },
   // KD6xxx: the runtime plan (`kdsl build --target runtime`).
   { code: "KD6001", title: "workloads wait for each other", severity: "error" },
   { code: "KD6002", title: "settings the local runtime ignores", severity: "info" },

@@ -1,5 +1,6 @@
 // Parts of a workload's lowering: resources, probes, and the lowered forms lower.ts shares between
 // declarations whose values are one object (what a template gives all its users).
+import { diag } from "../diagnostics/catalogue.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { BlockValue, Value } from "../semantics/values.ts";
 import { cpuText } from "../semantics/units.ts";
@@ -110,6 +111,21 @@ function lowerProbes(b: BlockValue): IR.Probes {
 }
 
 const PROBE_KINDS = ["readiness", "liveness", "startup"] as const;
+
+/**
+ * KD2030 for an HTTP or TCP probe naming a port the service does not have: Kubernetes takes any
+ * name, and the probe would fail for ever. (A probe with no port and no port to default to is the
+ * schema check's: KD5001.)
+ */
+export function checkProbePorts(service: string, ports: readonly IR.PortModel[], probes: IR.Probes, diagnostics: Diagnostic[]): void {
+  for (const kind of PROBE_KINDS) {
+    const p = probes[kind];
+    if (p === undefined || (p.action.type !== "http" && p.action.type !== "tcp") || typeof p.action.port !== "string") continue;
+    const name = p.action.port;
+    if (ports.some((x) => x.name === name)) continue;
+    diagnostics.push(diag("KD2030", p.origin, `service \`${service}\` has no port \`${name}\``, { label: `the ${kind} probe's port`, hints: ports.length ? [`its ports: ${ports.map((x) => `\`${x.name}\``).join(", ")}.`] : ["give the service the port (`port http 8080`) or the probe a number."] }));
+  }
+}
 
 /** Kubernetes counts probe timings in whole seconds, at least one. */
 function sec(s: number | undefined): number | undefined {

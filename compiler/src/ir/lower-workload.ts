@@ -29,9 +29,17 @@ const isZero = (c: IR.CountOrShare | undefined) => c !== undefined && ("count" i
 export type ScratchMemo = (v: Value, make: () => { readonly list: readonly string[]; readonly diagnostics: readonly Diagnostic[] }) => { readonly list: readonly string[]; readonly diagnostics: readonly Diagnostic[] };
 
 /** `scratch`, `user` and `api-token`, shared by services, jobs and crons, set on `w`; nothing when unset. */
-export function lowerPod<W extends Mutable<IR.Workload>>(b: BlockValue, w: W, diagnostics: Diagnostic[], volumePaths: readonly { path: string; span: Span }[] = [], memo?: ScratchMemo): W {
+export function lowerPod<W extends Mutable<IR.Workload>>(
+  b: BlockValue,
+  w: W,
+  diagnostics: Diagnostic[],
+  volumePaths: readonly { path: string; span: Span }[] = [],
+  memo?: ScratchMemo,
+  /** Paths already mounted and checked (a service's secret `files`): volumes and scratch may not reuse them. */
+  secretPaths: readonly { path: string; span: Span }[] = [],
+): W {
   const scratch = get(b, "scratch", "list");
-  if (scratch && memo && volumePaths.length === 0) {
+  if (scratch && memo && volumePaths.length === 0 && secretPaths.length === 0) {
     // Nothing else mounted: the list and its problems depend on the scratch value alone.
     const made = memo(scratch, () => {
       const own: Diagnostic[] = [];
@@ -40,7 +48,7 @@ export function lowerPod<W extends Mutable<IR.Workload>>(b: BlockValue, w: W, di
     for (const d of made.diagnostics) diagnostics.push(d);
     if (made.list.length > 0) w.scratch = made.list;
   } else {
-    const paths: { path: string; span: Span }[] = [];
+    const paths: { path: string; span: Span }[] = [...secretPaths];
     for (const p of volumePaths) {
       mountPathOk(p.path, p.span, paths, diagnostics);
       paths.push(p);
@@ -166,9 +174,12 @@ export function lowerServiceOps(b: BlockValue, out: Mutable<IR.ServiceModel>, ha
       list.push(vol);
       volumePaths.push({ path: path.s, span: path.span });
     }
+    // Every version is a Deployment of its own mounting the same claim, so a canary counts too.
     const several = replicas > 1 || (auto !== undefined && (out.autoscale?.max ?? 1) > 1);
-    if (!stateful?.b && several && list.length > 0) {
-      diagnostics.push(diag("KD4010", volumes.span, "a volume on a service with several replicas would be one disk shared by all of them", { hints: ["make it `stateful = true` (or `from stateful`) for a volume per replica, or keep one replica."] }));
+    if (!stateful?.b && (several || versions > 1) && list.length > 0) {
+      const what = several ? "several replicas" : "a canary or other versions";
+      const hint = several ? "make it `stateful = true` (or `from stateful`) for a volume per replica, or keep one replica." : "release a new image through `image` instead (the pod is replaced), or keep the data in a stateful service of its own.";
+      diagnostics.push(diag("KD4010", volumes.span, `a volume on a service with ${what} would be one disk shared by all of them`, { hints: [hint] }));
     }
     out.volumes = list;
   }

@@ -13,7 +13,7 @@ import { posix as path } from "node:path";
 import { lowerPatches, selectOf } from "./lower-patches.ts";
 import { lowerRelease, type AppRelease } from "./lower-release.ts";
 import { appWithProfiles, lowerCron, lowerPod, lowerServiceOps, type Mutable } from "./lower-workload.ts";
-import { resources, Shared } from "./lower-parts.ts";
+import { checkProbePorts, resources, Shared } from "./lower-parts.ts";
 
 export interface LowerOptions {
   readonly secrets: "reference" | "inline";
@@ -124,6 +124,7 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
         s.replicas = get(b, "replicas", "int")?.n ?? 1;
         s.ports = ports;
         s.probes = shared.probes(get(b, "health", "block"));
+        checkProbePorts(s.name, ports, s.probes, diagnostics);
         const release = lowerRelease(b, s.name, s.image, ports, appRelease, s.origin, diagnostics);
         s.versions = release.versions;
         s.strategy = release.strategy;
@@ -135,7 +136,7 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
         const select = selectOf(get(b, "select", "selector"), diagnostics);
         if (select) s.select = select;
         const volumePaths = lowerServiceOps(b, s, s.resources.cpu?.request !== undefined, diagnostics);
-        lowerPod(b, s, diagnostics, volumePaths, shared.scratch);
+        lowerPod(b, s, diagnostics, volumePaths, shared.scratch, s.files.length === 0 ? NO_PATHS : s.files.map((f) => ({ path: f.path, span: f.origin })));
         services.push(s);
         break;
       }

@@ -7,8 +7,9 @@
 // Order: runs that sort across services (Deployments, Services, claims) are reordered when they
 // end, the objects or their documents alike. Diagnostics come out as the old whole-list passes
 // made them: the builders' (in build order), then KD4030 for patches that patched nothing, then
-// the schema problems in output order, each pointing where the settings say (known only at the
-// end: WorkloadSettings.originOf).
+// KD5003 for names made twice, then the schema problems in output order, each pointing where the
+// settings say (known only at the end: WorkloadSettings.originOf).
+import { diag } from "../../diagnostics/catalogue.ts";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { K8sPatch } from "../../ir/model.ts";
 import type { Span } from "../../syntax/span.ts";
@@ -32,6 +33,14 @@ interface Entry {
 export class BackendOutput implements ObjectSink {
   private readonly entries: Entry[] = [];
   private runStart = -1;
+  /**
+   * Where each object of a kind and name came from. Generated names are made from declared ones
+   * (`web` + `canary` → `web-canary`, `api` + volume `b-c` → `api-b-c`), so two declarations can
+   * produce the same object, which `kubectl apply` would silently let one overwrite. The kind
+   * stands for the resource: kdsl writes each kind from one API group only.
+   */
+  private readonly named = new Map<string, Map<string, Span>>();
+  private readonly collisions: Diagnostic[] = [];
 
   /** `docs`: write each object there and drop it; without, keep the objects. */
   constructor(
@@ -48,10 +57,29 @@ export class BackendOutput implements ObjectSink {
     const object = o.object;
     const name = object.metadata.name;
     const moved = this.settings.apply(o);
+    this.checkUnique(object, o.origin);
     const lines = schemaProblems(object);
     const problems = lines === undefined ? undefined : { kind: object.kind, metadata: { name: object.metadata.name }, lines };
     if (this.docs !== undefined) this.docs.add(object);
     this.entries.push({ name, origin: o.origin, object: this.docs === undefined ? object : undefined, moved, problems });
+  }
+
+  private checkUnique(object: K8sObject, origin: Span): void {
+    let names = this.named.get(object.kind);
+    if (names === undefined) this.named.set(object.kind, (names = new Map()));
+    const name = object.metadata.name;
+    const first = names.get(name);
+    if (first === undefined) {
+      names.set(name, origin);
+      return;
+    }
+    this.collisions.push(
+      diag("KD5003", origin, `this makes a second ${object.kind} named \`${name}\``, {
+        label: `another ${object.kind} \`${name}\``,
+        related: [{ span: first, message: `the first ${object.kind} \`${name}\` comes from here` }],
+        hints: ["rename one of the two declarations: generated names join a declaration's name and its parts' (`<service>-canary`, `<service>-<version>`, `<service>-<volume>`)."],
+      }),
+    );
   }
 
   beginSorted(): void {
@@ -79,6 +107,7 @@ export class BackendOutput implements ObjectSink {
    */
   finish(diagnostics: Diagnostic[]): EmittedObject[] {
     this.settings.report();
+    diagnostics.push(...this.collisions);
     const objects: EmittedObject[] = [];
     for (const e of this.entries) {
       const origin = this.settings.originOf(e.origin, e.moved);

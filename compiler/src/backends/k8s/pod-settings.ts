@@ -27,6 +27,18 @@ export function withPodSettings(w: Workload, spec: Json, container: Json, claims
   if (scratch.length > 0 || volumes.length > 0) {
     const mounts = (container.volumeMounts as Json[] | undefined) ?? [];
     const podVolumes = (spec.volumes as Json[] | undefined) ?? [];
+    // Volume names must be unique in a pod. The user's volumes keep theirs (their claims are named
+    // after them); the generated ones (secret files, scratch) give way with a suffix.
+    const taken = new Set<string>();
+    for (let i = 0; i < volumes.length; i++) taken.add(volumes[i].name);
+    for (const v of podVolumes) {
+      const name = v.name as string;
+      const unique = uniqueName(name, name, taken);
+      if (unique !== name) {
+        v.name = unique;
+        for (const m of mounts) if (m.name === name) m.name = unique;
+      }
+    }
     for (let i = 0; i < volumes.length; i++) {
       const v = volumes[i];
       mounts.push({ name: v.name, mountPath: v.path });
@@ -34,7 +46,7 @@ export function withPodSettings(w: Workload, spec: Json, container: Json, claims
     }
     for (let i = 0; i < scratch.length; i++) {
       const path = scratch[i];
-      const name = scratchName(path);
+      const name = uniqueName(scratchName(path), path, taken);
       mounts.push({ name, mountPath: path });
       podVolumes.push({ name, emptyDir: {} });
     }
@@ -62,8 +74,24 @@ export function scratchName(path: string): string {
 
 function makeScratchName(path: string): string {
   const base = "scratch-" + path.slice(1).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  if (base.length <= 63) return base.replace(/-+$/, "");
+  return base.length <= 63 ? base.replace(/-+$/, "") : withHash(base, path);
+}
+
+/** `base` cut to fit a DNS label with a hash of `key`: `scratch-var-…-1a2b3c4d`. */
+function withHash(base: string, key: string): string {
   let h = 0;
-  for (let i = 0; i < path.length; i++) h = (h * 31 + path.charCodeAt(i)) >>> 0;
+  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) >>> 0;
   return base.slice(0, 54).replace(/-+$/, "") + "-" + h.toString(16).padStart(8, "0");
+}
+
+/**
+ * `name`, or when `taken` has it (`/var/tmp` and `/var-tmp` both make `scratch-var-tmp`; a volume
+ * the user named `scratch-tmp`) the same with a hash of `key`, then of `key` and a count; added to
+ * `taken`. Deterministic: the same pod gets the same names.
+ */
+function uniqueName(name: string, key: string, taken: Set<string>): string {
+  let unique = name;
+  for (let n = 0; taken.has(unique); n++) unique = withHash(name, n === 0 ? key : `${key}#${n}`);
+  taken.add(unique);
+  return unique;
 }

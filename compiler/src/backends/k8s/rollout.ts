@@ -8,24 +8,25 @@ import { serviceSelector, labelsOf } from "./labels.ts";
 import { namespacedMetadata } from "./metadata.ts";
 import { checkNameLength, DNS_LABEL_MAX } from "./names.ts";
 import { podTemplate } from "./pod.ts";
+import { rollingFields } from "./rolling.ts";
 import type { BuildContext, EmittedObject } from "./types.ts";
 
 export function buildRollout(ctx: BuildContext, s: ServiceModel): EmittedObject {
   checkNameLength(ctx, "Rollout and Service", s.name, DNS_LABEL_MAX, s.origin);
   const newest = s.versions[s.versions.length - 1]!;
   const labels = () => labelsOf(ctx, s, newest.image, undefined);
+  // The autoscaler, when there is one, owns the replica count (as for Deployments).
+  const spec: Record<string, unknown> = s.autoscale !== undefined ? {} : { replicas: s.replicas };
+  spec.selector = { matchLabels: serviceSelector(ctx.app, s.name) };
+  spec.template = podTemplate(ctx, s, newest.image, labels());
+  // `rollout { }`: Argo's canary takes the rolling-update limits; the rest is as on a Deployment.
+  const { strategy: rolling, ...rest } = rollingFields(s, true) as { strategy?: { rollingUpdate: Record<string, unknown> } };
+  Object.assign(spec, rest);
+  const canary: Record<string, unknown> = { ...rolling?.rollingUpdate };
+  if (s.steps.length > 0) canary.steps = s.steps.map(step);
+  spec.strategy = { canary };
   return {
-    object: {
-      apiVersion: "argoproj.io/v1alpha1",
-      kind: "Rollout",
-      metadata: namespacedMetadata(ctx, s.name, labels()),
-      spec: {
-        replicas: s.replicas,
-        selector: { matchLabels: serviceSelector(ctx.app, s.name) },
-        template: podTemplate(ctx, s, newest.image, labels()),
-        strategy: { canary: s.steps.length > 0 ? { steps: s.steps.map(step) } : {} },
-      },
-    },
+    object: { apiVersion: "argoproj.io/v1alpha1", kind: "Rollout", metadata: namespacedMetadata(ctx, s.name, labels()), spec },
     origin: newest.origin,
   };
 }

@@ -108,7 +108,7 @@ export const WORKLOAD_PAGES: Readonly<Record<string, string>> = {
   KD4010: page(
     "A volume on a service that is not `stateful` is one PersistentVolumeClaim, which one replica",
     "can mount (ReadWriteOnce): with several replicas (or an autoscaler that may add them) the others",
-    "would never start.",
+    "would never start. A canary or another version is a second Deployment mounting the same claim.",
     "",
     ...svc("replicas = 3", 'volumes { data { size = 1Gi; path = "/data" } }'),
     "",
