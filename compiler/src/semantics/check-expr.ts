@@ -9,7 +9,7 @@ import type { ScalarName, Type } from "./types.ts";
 import { describeType } from "./types.ts";
 import type { Value } from "./values.ts";
 import { hasKey, keysOf, type Ctx } from "./scope.ts";
-import { cpuMillis, durationSeconds, familyOf, FAMILY_TEXT, memoryBytes, percentValue } from "./units.ts";
+import { cpuMillis, durationSeconds, familyOf, FAMILY_TEXT, isQuantity, memoryBytes, percentValue } from "./units.ts";
 import { checkDnsLabel, checkImage, checkLabelValue } from "./names.ts";
 import { didYouMean } from "./suggest.ts";
 import { checkCall } from "./check-call.ts";
@@ -89,7 +89,7 @@ export function checkScalar(ctx: Ctx, field: string, type: ScalarName, e: Expr):
     case "LabelValue": {
       let text: string | undefined;
       if (e.kind === "String") text = stringText(ctx, e);
-      else if (type === "LabelValue" && (e.kind === "Number" || e.kind === "Bool")) text = String(e.value);
+      else if (type === "LabelValue" && (e.kind === "Number" || e.kind === "Bool")) text = e.kind === "Number" ? e.raw : String(e.value);
       else if (type === "String" && e.kind === "Number") {
         return mismatch(ctx, field, t, e, [`write it as a string: \`"${e.raw}"\`.`]);
       } else return mismatch(ctx, field, t, e);
@@ -153,8 +153,10 @@ export function checkScalar(ctx: Ctx, field: string, type: ScalarName, e: Expr):
         const s = stringText(ctx, e);
         return s === undefined ? undefined : { v: "string", s, span: e.span };
       }
-      if (e.kind === "Number" || e.kind === "Bool") return { v: "string", s: String(e.value), span: e.span };
-      if (e.kind === "Quantity") return { v: "string", s: e.raw, span: e.span };
+      // Numbers and quantities are kept as written (`1.10`, `01234`, `128Mi`), not as JavaScript prints them.
+      if (e.kind === "Number") return { v: "string", s: e.raw, span: e.span };
+      if (e.kind === "Bool") return { v: "string", s: String(e.value), span: e.span };
+      if (e.kind === "Quantity") return isQuantity(e.raw) ? { v: "string", s: e.raw, span: e.span } : unknownUnit(ctx, field, t, e.raw, e.span);
       return mismatch(ctx, field, t, e);
     case "EnvValue":
       if (e.kind === "Ref") return checkEnvRef(ctx, field, e);
@@ -198,6 +200,17 @@ function scalarType(name: ScalarName): Type {
   return t;
 }
 const SCALAR_TYPES = new Map<ScalarName, Type>();
+
+/** `1xyz`, `1e`, `0x1F` where text is expected: a number with a suffix that is no unit of any kind. */
+function unknownUnit(ctx: Ctx, field: string, type: Type, raw: string, span: Span): undefined {
+  ctx.diagnostics.push(
+    diag("KD3002", span, `\`${field}\` expects ${describeType(type)}, found \`${raw}\`, a number with an unknown unit`, {
+      label: "not a CPU, memory, duration or percentage quantity",
+      hints: [`write it as a string: \`"${raw}"\`.`, "units are `m` (millicores), `Ki` `Mi` `Gi` `k` `M` `G` (memory), `ms` `s` `m` `h` `d` (durations) and `%`."],
+    }),
+  );
+  return undefined;
+}
 
 function outOfRange(ctx: Ctx, span: Span, message: string): undefined {
   ctx.diagnostics.push(diag("KD3003", span, message));

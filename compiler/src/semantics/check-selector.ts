@@ -72,7 +72,7 @@ function labelValue(ctx: Ctx, e: Expr): string | undefined {
   // `${name}` and `${app}` are known here (a template may select its user's own pods); a service
   // reference in a selector is not a label value and is refused below.
   const interpolatesNames = e.kind === "String" && e.parts.every((p) => typeof p === "string" || (p.kind === "Ref" && p.path.length === 1 && (p.path[0]!.text === "name" || p.path[0]!.text === "app")));
-  const text = e.kind === "String" && interpolatesNames ? stringText(ctx, e) : e.kind === "Number" || e.kind === "Bool" ? String(e.value) : undefined;
+  const text = e.kind === "String" && interpolatesNames ? stringText(ctx, e) : e.kind === "Number" ? e.raw : e.kind === "Bool" ? String(e.value) : undefined;
   if (text === undefined) {
     ctx.diagnostics.push(diag("KD3066", e.span, "a selector compares labels with plain values", { hints: ['write a string such as `"backend"`.'] }));
     return undefined;

@@ -82,6 +82,11 @@ export function durationSeconds(raw: string): number | undefined {
   return total;
 }
 
+/** Whether `raw` is a quantity of some kind: CPU, memory, duration or percentage. */
+export function isQuantity(raw: string): boolean {
+  return cpuMillis(raw) !== undefined || memoryBytes(raw) !== undefined || durationSeconds(raw) !== undefined || percentValue(raw) !== undefined;
+}
+
 export function percentValue(raw: string): number | undefined {
   const m = /^(\d+(?:\.\d+)?)%$/.exec(raw);
   return m ? Number(m[1]) : undefined;
