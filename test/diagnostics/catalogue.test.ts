@@ -89,7 +89,7 @@ test("every code the compiler uses is catalogued", () => {
 
 /** Pages with only a good example: the bad input cannot be shown in a page. */
 const NO_BAD_EXAMPLE: Readonly<Record<string, string>> = {
-  KD1006: "65 levels of brackets",
+  KD1006: "65 levels of nesting",
   KD1007: "an 8 MiB file",
   KD1008: "bytes that are not UTF-8",
 };

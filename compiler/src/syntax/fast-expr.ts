@@ -22,7 +22,11 @@ export abstract class FastExprParser {
   protected prevEnd = 0;
   protected prevLine = 0;
   protected prevCol = 0;
-  /** Brackets and `if`s open around the current token; past MAX_DEPTH the file is left to chevrotain's parse and its guards. */
+  /**
+   * Levels open around the current token, counted as chevrotain's parse counts them (ExprParser.enter):
+   * brackets, `if`s, and every `and`/`or` of the condition being read. Past MAX_DEPTH the file is
+   * left to chevrotain's parse, which reports KD1006 at the same token.
+   */
   protected depth = 0;
 
   /**
@@ -179,9 +183,15 @@ export abstract class FastExprParser {
     return { kind: "If", cond, then, else: otherwise, span: spanCovering(kw, otherwise.span) };
   }
 
-  /** `a or b`: `and` binds tighter, both left-associative. */
+  /**
+   * `a or b`: `and` binds tighter, both left-associative. Every `and` and `or` counts one level until
+   * the condition ends: n operators make a tree at most n deep (a chain of them nests to the left).
+   */
   protected condition(): A.Condition {
-    return this.logic(T.Or, "or", () => this.conjunction());
+    const depth = this.depth;
+    const c = this.logic(T.Or, "or", () => this.conjunction());
+    this.depth = depth;
+    return c;
   }
 
   protected conjunction(): A.Condition {
@@ -192,6 +202,7 @@ export abstract class FastExprParser {
   private logic(token: TokenKind, op: "and" | "or", operand: () => A.Condition): A.Condition {
     let left = operand();
     while (this.accept(token)) {
+      if (++this.depth > MAX_DEPTH) throw GIVE_UP;
       const right = operand();
       left = { kind: "Logic", op, left, right, span: spanCovering(left.span, right.span) };
     }

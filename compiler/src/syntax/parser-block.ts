@@ -25,16 +25,21 @@ export abstract class BlockParser extends ExprParser {
 
   protected block = this.RULE("block", (): A.Block => {
     const open = this.CONSUME(T.LBrace);
-    const members: A.Member[] = [];
-    this.MANY(() => {
-      const m = this.SUBRULE(this.member);
-      if (m) members.push(m);
-    });
-    const close = this.CONSUME(T.RBrace);
-    if (this.RECORDING_PHASE) return undefined as never;
-    const closed = !close.isInsertedInRecovery;
-    const end = closed ? this.sp(close) : (members[members.length - 1]?.span ?? this.sp(open));
-    return { kind: "Block", members, closed, span: spanCovering(this.sp(open), end) };
+    const depth = this.enter(open);
+    try {
+      const members: A.Member[] = [];
+      this.MANY(() => {
+        const m = this.SUBRULE(this.member);
+        if (m) members.push(m);
+      });
+      const close = this.CONSUME(T.RBrace);
+      if (this.RECORDING_PHASE) return undefined as never;
+      const closed = !close.isInsertedInRecovery;
+      const end = closed ? this.sp(close) : (members[members.length - 1]?.span ?? this.sp(open));
+      return { kind: "Block", members, closed, span: spanCovering(this.sp(open), end) };
+    } finally {
+      this.depth = depth;
+    }
   });
 
   /** One key element: a name, or a quoted key such as `"app.kubernetes.io/tier"` (absent when recovery invented it). */
@@ -173,15 +178,20 @@ export abstract class BlockParser extends ExprParser {
   protected typeRef = this.RULE("typeRef", (): A.TypeRef => {
     const name = this.SUBRULE(this.name);
     const args: A.TypeRef[] = [];
-    this.OPTION(() => {
-      this.CONSUME(T.Lt);
-      args.push(this.SUBRULE(this.typeRef));
-      this.MANY(() => {
-        this.CONSUME(T.Comma);
-        args.push(this.SUBRULE2(this.typeRef));
+    const depth = this.depth;
+    try {
+      this.OPTION(() => {
+        this.enter(this.CONSUME(T.Lt));
+        args.push(this.SUBRULE(this.typeRef));
+        this.MANY(() => {
+          this.CONSUME(T.Comma);
+          args.push(this.SUBRULE2(this.typeRef));
+        });
+        this.CONSUME(T.Gt);
       });
-      this.CONSUME(T.Gt);
-    });
+    } finally {
+      this.depth = depth;
+    }
     const q = this.OPTION2(() => this.CONSUME(T.Question));
     return this.ACTION(() => ({ kind: "TypeRef", name, args, optional: q !== undefined, span: this.cover2(name?.span, q ? this.sp(q) : name?.span) }));
   });

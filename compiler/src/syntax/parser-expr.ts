@@ -9,12 +9,26 @@ import type { Span } from "./span.ts";
 import { spanCovering, TreeSpan, type LineIndex } from "./span.ts";
 import { decodeString } from "./strings.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { MAX_DEPTH } from "./limits.ts";
+
+/** Thrown where nesting passes MAX_DEPTH: parseWithRecovery cuts the input at `token` and parses again. */
+export class TooDeep extends Error {
+  constructor(readonly token: IToken) {
+    super(`nesting deeper than ${MAX_DEPTH} levels`);
+  }
+}
 
 export abstract class ExprParser extends EmbeddedActionsParser {
   file = "";
   /** The file's line index, shared by every span of its tree (see TreeSpan). */
   lines: LineIndex = { file: "", starts: [0] };
   extra: Diagnostic[] = [];
+  /**
+   * Levels open around the current token, counted as the fast parser counts them (FastExprParser.depth):
+   * brackets, `if`s, and every `and`/`or` of the condition being read. A rule that adds levels
+   * restores the count in `finally`, since recovery may leave a rule anywhere.
+   */
+  depth = 0;
   /** Rules of the subclass that expressions use. */
   protected abstract primary: ParserMethod<[], A.Expr>;
   protected abstract name: ParserMethod<[], A.Name>;
@@ -25,6 +39,15 @@ export abstract class ExprParser extends EmbeddedActionsParser {
     const prev = this.LA(0);
     const at = Number.isNaN(prev.startOffset) ? 0 : (prev.endOffset ?? prev.startOffset) + 1;
     return new TreeSpan(this.lines, at, at);
+  }
+
+  /** One level deeper at `t` (past MAX_DEPTH the parse stops: TooDeep); returns the depth before, to restore. */
+  protected enter(t: IToken): number {
+    const before = this.depth;
+    if (this.RECORDING_PHASE) return before;
+    // A token recovery inserted has no position: the limit is crossed at the token it stands before.
+    if (++this.depth > MAX_DEPTH) throw new TooDeep(t.isInsertedInRecovery ? this.LA(1) : t);
+    return before;
   }
 
   // Rule invocations are most of chevrotain's cost per token, so the common value (a primary,
@@ -60,31 +83,45 @@ export abstract class ExprParser extends EmbeddedActionsParser {
 
   protected ifExpr = this.RULE("ifExpr", (): A.Expr => {
     const kw = this.CONSUME(T.If);
-    const cond = this.SUBRULE(this.condition);
-    this.CONSUME(T.Then);
-    const then = this.SUBRULE(this.expr);
-    this.CONSUME(T.Else);
-    const otherwise = this.SUBRULE2(this.expr);
-    return this.ACTION((): A.Expr => ({ kind: "If", cond, then, else: otherwise, span: this.cover(kw, otherwise?.span ?? then?.span ?? cond?.span) }));
+    // Not a bracket, but it nests: counted so that a chain of `if`s cannot exhaust the stack.
+    const depth = this.enter(kw);
+    try {
+      const cond = this.SUBRULE(this.condition);
+      this.CONSUME(T.Then);
+      const then = this.SUBRULE(this.expr);
+      this.CONSUME(T.Else);
+      const otherwise = this.SUBRULE2(this.expr);
+      return this.ACTION((): A.Expr => ({ kind: "If", cond, then, else: otherwise, span: this.cover(kw, otherwise?.span ?? then?.span ?? cond?.span) }));
+    } finally {
+      this.depth = depth;
+    }
   });
 
-  /** `a or b`: `and` binds tighter, both left-associative. */
+  /**
+   * `a or b`: `and` binds tighter, both left-associative. Every `and` and `or` counts one level until
+   * the condition ends: n operators make a tree at most n deep (a chain of them nests to the left).
+   */
   protected condition = this.RULE("condition", (): A.Condition => {
-    let left = this.SUBRULE(this.conjunction);
-    this.MANY(() => {
-      this.CONSUME(T.Or);
-      const right = this.SUBRULE2(this.conjunction);
-      this.ACTION(() => {
-        left = { kind: "Logic", op: "or", left, right, span: this.cover2(left?.span, right?.span) };
+    const depth = this.depth;
+    try {
+      let left = this.SUBRULE(this.conjunction);
+      this.MANY(() => {
+        this.enter(this.CONSUME(T.Or));
+        const right = this.SUBRULE2(this.conjunction);
+        this.ACTION(() => {
+          left = { kind: "Logic", op: "or", left, right, span: this.cover2(left?.span, right?.span) };
+        });
       });
-    });
-    return left;
+      return left;
+    } finally {
+      this.depth = depth;
+    }
   });
 
   protected conjunction = this.RULE("conjunction", (): A.Condition => {
     let left = this.SUBRULE(this.comparison);
     this.MANY(() => {
-      this.CONSUME(T.And);
+      this.enter(this.CONSUME(T.And)); // restored where the condition ends
       const right = this.SUBRULE2(this.comparison);
       this.ACTION(() => {
         left = { kind: "Logic", op: "and", left, right, span: this.cover2(left?.span, right?.span) };
@@ -107,13 +144,18 @@ export abstract class ExprParser extends EmbeddedActionsParser {
 
   protected list = this.RULE("list", (): A.Expr => {
     const open = this.CONSUME(T.LBracket);
-    const items: A.Expr[] = [];
-    this.MANY(() => {
-      items.push(this.SUBRULE(this.expr));
-      this.OPTION(() => this.CONSUME(T.Comma));
-    });
-    const close = this.CONSUME(T.RBracket);
-    return this.ACTION((): A.Expr => ({ kind: "List", items: items.filter(Boolean), span: spanCovering(this.sp(open), close.isInsertedInRecovery ? (items[items.length - 1]?.span ?? this.sp(open)) : this.sp(close)) }));
+    const depth = this.enter(open);
+    try {
+      const items: A.Expr[] = [];
+      this.MANY(() => {
+        items.push(this.SUBRULE(this.expr));
+        this.OPTION(() => this.CONSUME(T.Comma));
+      });
+      const close = this.CONSUME(T.RBracket);
+      return this.ACTION((): A.Expr => ({ kind: "List", items: items.filter(Boolean), span: spanCovering(this.sp(open), close.isInsertedInRecovery ? (items[items.length - 1]?.span ?? this.sp(open)) : this.sp(close)) }));
+    } finally {
+      this.depth = depth;
+    }
   });
 
   protected refOrCall = this.RULE("refOrCall", (): A.Expr => {
@@ -122,17 +164,21 @@ export abstract class ExprParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const head = this.head!;
-          this.CONSUME(T.LParen);
-          const args: A.Expr[] = [];
-          this.MANY(() => {
-            args.push(this.SUBRULE(this.expr));
-            this.OPTION(() => this.CONSUME(T.Comma));
-          });
-          const close = this.CONSUME(T.RParen);
-          return this.ACTION((): A.Expr => {
-            const callee: A.Name = { kind: "Name", text: head.image, span: this.sp(head) };
-            return { kind: "Call", callee, args: args.filter(Boolean), span: spanCovering(callee.span, close.isInsertedInRecovery ? (args[args.length - 1]?.span ?? callee.span) : this.sp(close)) };
-          });
+          const depth = this.enter(this.CONSUME(T.LParen));
+          try {
+            const args: A.Expr[] = [];
+            this.MANY(() => {
+              args.push(this.SUBRULE(this.expr));
+              this.OPTION(() => this.CONSUME(T.Comma));
+            });
+            const close = this.CONSUME(T.RParen);
+            return this.ACTION((): A.Expr => {
+              const callee: A.Name = { kind: "Name", text: head.image, span: this.sp(head) };
+              return { kind: "Call", callee, args: args.filter(Boolean), span: spanCovering(callee.span, close.isInsertedInRecovery ? (args[args.length - 1]?.span ?? callee.span) : this.sp(close)) };
+            });
+          } finally {
+            this.depth = depth;
+          }
         },
       },
       {

@@ -113,40 +113,48 @@ class KdslParser extends BlockParser {
 
   /** `(port: Int = 8080, path: String)` after a template's name. */
   private params = this.RULE("params", (): A.Param[] => {
-    this.CONSUME(T.LParen);
-    const out: A.Param[] = [];
-    this.MANY(() => {
-      const name = this.SUBRULE(this.name);
-      this.CONSUME(T.Colon);
-      const type = this.SUBRULE(this.typeRef);
-      const def = this.OPTION(() => {
-        this.CONSUME(T.Equals);
-        return this.SUBRULE(this.expr);
+    const depth = this.enter(this.CONSUME(T.LParen));
+    try {
+      const out: A.Param[] = [];
+      this.MANY(() => {
+        const name = this.SUBRULE(this.name);
+        this.CONSUME(T.Colon);
+        const type = this.SUBRULE(this.typeRef);
+        const def = this.OPTION(() => {
+          this.CONSUME(T.Equals);
+          return this.SUBRULE(this.expr);
+        });
+        this.ACTION(() => {
+          if (name) out.push({ kind: "Param", name, type, default: def, span: this.cover2(name.span, def?.span ?? type?.span) });
+        });
+        this.OPTION2(() => this.CONSUME(T.Comma));
       });
-      this.ACTION(() => {
-        if (name) out.push({ kind: "Param", name, type, default: def, span: this.cover2(name.span, def?.span ?? type?.span) });
-      });
-      this.OPTION2(() => this.CONSUME(T.Comma));
-    });
-    this.CONSUME(T.RParen);
-    return out;
+      this.CONSUME(T.RParen);
+      return out;
+    } finally {
+      this.depth = depth;
+    }
   });
 
   /** `(port = 9090, path = "/ready")` after `from <template>`. */
   private args = this.RULE("args", (): A.Arg[] => {
-    this.CONSUME(T.LParen);
-    const out: A.Arg[] = [];
-    this.MANY(() => {
-      const name = this.SUBRULE(this.name);
-      this.CONSUME(T.Equals);
-      const value = this.SUBRULE(this.expr);
-      this.ACTION(() => {
-        if (name) out.push({ kind: "Arg", name, value, span: this.cover2(name.span, value?.span) });
+    const depth = this.enter(this.CONSUME(T.LParen));
+    try {
+      const out: A.Arg[] = [];
+      this.MANY(() => {
+        const name = this.SUBRULE(this.name);
+        this.CONSUME(T.Equals);
+        const value = this.SUBRULE(this.expr);
+        this.ACTION(() => {
+          if (name) out.push({ kind: "Arg", name, value, span: this.cover2(name.span, value?.span) });
+        });
+        this.OPTION(() => this.CONSUME(T.Comma));
       });
-      this.OPTION(() => this.CONSUME(T.Comma));
-    });
-    this.CONSUME(T.RParen);
-    return out;
+      this.CONSUME(T.RParen);
+      return out;
+    } finally {
+      this.depth = depth;
+    }
   });
 
   private profileDecl = this.RULE("profileDecl", (): A.ProfileDecl => {
