@@ -10,6 +10,7 @@ import { checkValue } from "../semantics/check-block.ts";
 import { didYouMean } from "../semantics/suggest.ts";
 import { decider } from "./conditions.ts";
 import { watchName } from "../semantics/template-memo.ts";
+import { checkMergedRequired } from "../semantics/merged-required.ts";
 
 export interface EvaluatedDecl extends CheckedDecl {
   readonly final: BlockValue;
@@ -36,6 +37,7 @@ export function evaluate(analysis: Analysis, profiles: readonly string[]): { dec
       const over = o.get(d.symbol.name);
       if (over) value = block(merge(value, over).fields, value.span);
     }
+    checkMergedRequired(analysis.scope, profiles, d.symbol, d.schema.fields, d.value, value, diagnostics);
     value = defaults.fill(d.symbol.name, value, d.schema.fields, diagnostics);
     // Checked after the defaults, which may hold an `if` of their own.
     const final = analysis.scope.conditions.pending ? decide(value) : value;

@@ -15,6 +15,7 @@ import { checkDnsLabel } from "./names.ts";
 import { didYouMean } from "./suggest.ts";
 import { TemplateMemo } from "./template-memo.ts";
 import { instantiated, type Instantiated } from "./template-chain.ts";
+import { missingInside } from "./merged-required.ts";
 
 /** What `app.namespace = ...` in a profile targets (the overlay's key). */
 export const APP_TARGET = "app";
@@ -205,7 +206,7 @@ function requiredInside(diagnostics: Diagnostic[], key: string, fields: Readonly
   }
   for (const [name, field] of fields) {
     if (!field.optional && name !== "_" && !value.fields.has(name) && !written.has(name)) {
-      diagnostics.push(diag("KD3009", value.span, `\`${key}\` has no \`${name}\``, { label: `\`${name}\` is required here`, hints: field.doc ? [field.doc.split("\n")[0]!] : [] }));
+      diagnostics.push(missingInside(key, name, field, value.span));
     }
   }
 }

@@ -28,16 +28,33 @@ export function checkUnset(ctx: Ctx, m: Directive, fields: ReadonlyMap<string, F
       ctx.diagnostics.push(diag("KD3014", arg.span, "`unset` takes field paths such as `health.liveness`", { label: "not a field path" }));
       continue;
     }
-    if (resolves(ctx, path, fields, where)) record(out, removed, path, arg.span);
+    if (resolves(ctx, path, fields, where, arg.span)) record(out, removed, path, arg.span);
   }
+}
+
+/**
+ * `unset canary.image`: the block would be left without a required field. In a profile the path
+ * the user wrote starts with the target (`unset api.canary.image`), which the hint repeats.
+ */
+function requiredInBlock(ctx: Ctx, path: readonly Name[], span: Span) {
+  const target = span.start < path[0]!.span.start ? `${ctx.selfName}.` : "";
+  const name = path[path.length - 1]!.text;
+  const parent = path.slice(0, -1).map((p) => p.text).join(".");
+  return diag("KD3026", span, `\`${name}\` is required in \`${parent}\`, so it cannot be unset`, {
+    label: `\`${parent}\` needs its \`${name}\``,
+    hints: [`unset the whole block instead: \`unset ${target}${parent}\`, or set another value: \`${target}${parent}.${name} = ...\`.`],
+  });
 }
 
 function refPath(e: Expr): readonly Name[] | undefined {
   return e.kind === "Ref" ? e.path : undefined;
 }
 
-/** Every step of the path names a field (or a key of a map, or a port), the way it would be set. */
-function resolves(ctx: Ctx, path: readonly Name[], fields: ReadonlyMap<string, FieldSchema>, where: string): boolean {
+/**
+ * Every step of the path names a field (or a key of a map, or a port), the way it would be set,
+ * and the last is not required: a block that lost a required field would be dropped or mangled.
+ */
+function resolves(ctx: Ctx, path: readonly Name[], fields: ReadonlyMap<string, FieldSchema>, where: string, span: Span): boolean {
   let level: ReadonlyMap<string, FieldSchema> | undefined = fields;
   let at = where;
   for (let i = 0; i < path.length; i++) {
@@ -53,6 +70,10 @@ function resolves(ctx: Ctx, path: readonly Name[], fields: ReadonlyMap<string, F
     }
     if (i === 0 && path.length === 1 && !f.optional && f.name !== "_") {
       ctx.diagnostics.push(diag("KD3026", n.span, `\`${n.text}\` is required, so it cannot be unset`, { hints: [`set another value instead: \`${n.text} = ...\`.`] }));
+      return false;
+    }
+    if (i > 0 && i === path.length - 1 && !f.optional && f.name !== "_") {
+      ctx.diagnostics.push(requiredInBlock(ctx, path, span));
       return false;
     }
     at = `\`${n.text}\``;
