@@ -5,6 +5,7 @@ import type { Block, Directive, Expr, Member, Name } from "../syntax/ast.ts";
 import type { Span } from "../syntax/span.ts";
 import { spanCovering } from "../syntax/span.ts";
 import { diag } from "../diagnostics/catalogue.ts";
+import { OWNED_LABELS } from "../ir/labels.ts";
 import type { FieldSchema, Type } from "./types.ts";
 import { describeType } from "./types.ts";
 import type { Value } from "./values.ts";
@@ -182,6 +183,10 @@ function checkMapEntry(ctx: Ctx, key: string, type: Extract<Type, { t: "map" }>,
   if (problem) {
     const code = type.key.t === "scalar" && type.key.name === "EnvName" ? "KD3013" : "KD3005";
     ctx.diagnostics.push(diag(code, name.span, `\`${name.text}\` is not ${describeType(type.key)}: ${problem}`));
+    return;
+  }
+  if (key === "labels" && OWNED_LABELS.has(name.text)) {
+    ctx.diagnostics.push(diag("KD3005", name.span, `\`${name.text}\` is a label kdsl sets itself: its selectors depend on it`, { hints: ["use a key of your own, e.g. `example.com/owner`; kdsl sets `app.kubernetes.io/name`, `part-of`, `managed-by` and `track`."] }));
     return;
   }
   const earlier = seen.get(name.text);

@@ -6,17 +6,14 @@
 import type { AppModel, Workload } from "../../ir/model.ts";
 import type { BuildContext } from "./types.ts";
 
-export const NAME = "app.kubernetes.io/name";
-export const PART_OF = "app.kubernetes.io/part-of";
+import { MANAGED_BY, NAME, OWNED_LABELS, PART_OF, TRACK } from "../../ir/labels.ts";
+
+export { MANAGED_BY, NAME, PART_OF, TRACK };
 export const VERSION = "app.kubernetes.io/version";
-export const MANAGED_BY = "app.kubernetes.io/managed-by";
-export const TRACK = "track";
 
 /** `stable` (the main version), `canary`, or a version's name. */
 export type Track = string;
 
-// Keys kdsl owns because selectors depend on them: a workload label cannot override them.
-const RESERVED = new Set([NAME, PART_OF, MANAGED_BY, TRACK]);
 
 /**
  * Recommended labels (name, part-of, version when the image tag is a valid label value,
@@ -37,7 +34,8 @@ export function workloadLabels(
   const keys = Object.keys(own);
   if (keys.length > 0) {
     keys.sort();
-    for (const k of keys) if (!RESERVED.has(k)) labels[k] = own[k];
+    // The checker rejects the keys kdsl owns (KD3005); skipped here too, for models built by hand.
+    for (const k of keys) if (!OWNED_LABELS.has(k)) labels[k] = own[k];
   }
   return labels;
 }

@@ -85,7 +85,8 @@ export const TYPE_PAGES: Readonly<Record<string, string>> = {
   KD3005: page(
     "A key of `labels` is not a Kubernetes label key: `[prefix/]name`, where the prefix is a DNS",
     "subdomain and the name has 1 to 63 letters, digits, `-`, `_` or `.`, starting and ending with a",
-    'letter or digit. Keys holding `/` or `.` are quoted: `"example.com/team" = "payments"`.',
+    'letter or digit. Keys holding `/` or `.` are quoted: `"example.com/team" = "payments"`. The keys',
+    "kdsl sets itself (`app.kubernetes.io/name`, `part-of`, `managed-by`, `track`) are not yours to set.",
     "",
     "```kdsl",
     "service api {",
