@@ -454,4 +454,19 @@ test("two declarations making objects of one kind and name: KD5003 at the second
   assert.is(d[0]!.related?.[0]?.span, web.versions[1]!.origin);
 });
 
+test("select: the NetworkPolicy of a selecting service guards the pods its Service routes to", () => {
+  const backend = service("backend", { labels: { tier: "backend" } });
+  const edge = service("edge", { select: { matchLabels: { tier: "backend" }, matchExpressions: [] } });
+  const client = service("client", { uses: ["edge"] });
+  const out = build(app({ services: [backend, edge, client] }));
+  const selected = { "app.kubernetes.io/part-of": "shop", tier: "backend" };
+  assert.equal(find(out.objects, "Service", "edge").spec.selector, selected);
+  const policy = find(out.objects, "NetworkPolicy", "edge");
+  assert.equal(policy.spec.podSelector, { matchLabels: selected });
+  assert.equal(policy.spec.ingress[0].from, [{ podSelector: { matchLabels: { "app.kubernetes.io/name": "client", "app.kubernetes.io/part-of": "shop" } } }]);
+  // The backend's pods carry the labels the policy selects: the client's traffic is let in.
+  const pods = find(out.objects, "Deployment", "backend").spec.template.metadata.labels;
+  for (const [k, v] of Object.entries(selected)) assert.is(pods[k], v, k);
+});
+
 test.run();

@@ -67,7 +67,14 @@ export class WorkloadSettings {
     for (let i = 0; i < mine.length; i++) {
       const w = mine[i];
       const select = (w as Partial<ServiceModel>).select;
-      if (select && o.object.kind === "Service") ((o.object as Json)["spec"] as Json)["selector"] = { [PART_OF]: this.ctx.app.name, ...select.matchLabels };
+      if (select) {
+        // The Service routes to the selected pods, so its clients' allow-list must cover those
+        // pods, not the service's own (which the Service never sends anything to).
+        const spec = (o.object as Json)["spec"] as Json;
+        const selected = { [PART_OF]: this.ctx.app.name, ...select.matchLabels };
+        if (o.object.kind === "Service") spec["selector"] = selected;
+        else if (o.object.kind === "NetworkPolicy") spec["podSelector"] = { matchLabels: selected };
+      }
       if (w.avoid) {
         const pod = podSpecOf(o);
         if (pod) pod["affinity"] = antiAffinity(w.avoid);
