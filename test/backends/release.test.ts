@@ -91,4 +91,13 @@ test("secrets: a store makes an ExternalSecret in every mode; files mount read-o
   }
 });
 
+test("cron: `k8s` patches the CronJob and its pods, `avoid` reaches the pods (as for jobs)", () => {
+  const { objs } = run('app shop\n\ncron report {\n  image = "shop/report:1.0.0"\n  schedule = "30 2 * * *"\n  avoid { tier = "cache" }\n  k8s { spec.suspend = true }\n  k8s.pod { priorityClassName = "low" }\n}\n');
+  const cron = find(objs, "CronJob", "report");
+  assert.is(cron.spec.suspend, true);
+  const pod = cron.spec.jobTemplate.spec.template.spec;
+  assert.is(pod.priorityClassName, "low");
+  assert.equal(pod.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.labelSelector, { matchLabels: { tier: "cache" } });
+});
+
 test.run();
