@@ -104,7 +104,9 @@ export function lowerServiceOps(b: BlockValue, out: Mutable<IR.ServiceModel>, ha
   const stateful = get(b, "stateful", "bool");
   if (stateful?.b) {
     out.stateful = true;
-    if (versions > 1) diagnostics.push(diag("KD4011", stateful.span, "a stateful service runs one version at a time: it cannot have a canary or other versions", { hints: ["release a new image to a StatefulSet by changing `image`; it replaces replicas one by one, highest first."] }));
+    // At the canary (or first other version): that is what to remove, and `stateful` may come
+    // from a template (`from stateful`) far from it.
+    if (versions > 1) diagnostics.push(diag("KD4011", out.versions[1]!.origin, "a stateful service runs one version at a time: it cannot have a canary or other versions", { hints: ["release a new image to a StatefulSet by changing `image`; it replaces replicas one by one, highest first."] }));
   }
 
   const rollout = get(b, "rollout", "block");

@@ -10,8 +10,9 @@ import { checkEnvName } from "./names.ts";
 const SECRET_CALLS = ["env", "file", "remote"];
 const PROBE_CALLS = ["http", "tcp", "grpc", "exec"];
 
-function wrong(ctx: Ctx, call: Call, usage: string): undefined {
-  ctx.diagnostics.push(diag("KD3012", call.span, `wrong arguments to \`${call.callee.text}\``, { hints: [`write \`${usage}\`.`] }));
+/** KD3012 with the forms to write instead, each as code: write `tcp()` or `tcp(5432)`. */
+function wrong(ctx: Ctx, call: Call, ...forms: string[]): undefined {
+  ctx.diagnostics.push(diag("KD3012", call.span, `wrong arguments to \`${call.callee.text}\``, { hints: [`write ${forms.map((f) => `\`${f}\``).join(" or ")}.`] }));
   return undefined;
 }
 
@@ -65,23 +66,23 @@ export function checkCall(ctx: Ctx, field: string, type: "Probe" | "SecretValue"
       // The store checks the key; only its shape is known here.
       const key = plainString(a);
       const property = plainString(b);
-      if (!key || call.args.length > 2 || (b !== undefined && !property)) return wrong(ctx, call, 'remote("path/in/store") or remote("path/in/store", "property")');
+      if (!key || call.args.length > 2 || (b !== undefined && !property)) return wrong(ctx, call, 'remote("path/in/store")', 'remote("path/in/store", "property")');
       return property === undefined ? { v: "remote", key, span: call.span } : { v: "remote", key, property, span: call.span };
     }
     case "http": {
       const path = plainString(a);
       const port = portArg(b);
-      if (path === undefined || !path.startsWith("/") || port === null || call.args.length > 2) return wrong(ctx, call, 'http("/healthz") or http("/healthz", 8080)');
+      if (path === undefined || !path.startsWith("/") || port === null || call.args.length > 2) return wrong(ctx, call, 'http("/healthz")', 'http("/healthz", 8080)');
       return { v: "probe", action: port === undefined ? { type: "http", path } : { type: "http", path, port }, span: call.span };
     }
     case "tcp": {
       const port = portArg(a);
-      if (port === null || call.args.length > 1) return wrong(ctx, call, "tcp() or tcp(5432)");
+      if (port === null || call.args.length > 1) return wrong(ctx, call, "tcp()", "tcp(5432)");
       return { v: "probe", action: port === undefined ? { type: "tcp" } : { type: "tcp", port }, span: call.span };
     }
     case "grpc": {
       const port = portArg(a);
-      if (port === null || typeof port === "string" || call.args.length > 1) return wrong(ctx, call, "grpc() or grpc(9090)");
+      if (port === null || typeof port === "string" || call.args.length > 1) return wrong(ctx, call, "grpc()", "grpc(9090)");
       return { v: "probe", action: port === undefined ? { type: "grpc" } : { type: "grpc", port }, span: call.span };
     }
     case "exec": {

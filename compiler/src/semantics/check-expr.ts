@@ -114,7 +114,7 @@ export function checkScalar(ctx: Ctx, field: string, type: ScalarName, e: Expr):
       const raw = e.kind === "Number" ? e.raw : e.kind === "Quantity" ? e.raw : undefined;
       const millis = raw === undefined ? undefined : cpuMillis(raw);
       if (millis === undefined) return mismatch(ctx, field, t, e);
-      if (millis === 0) return outOfRange(ctx, e.span, `\`${field}\` must be more than zero`);
+      if (millis === 0) return outOfRange(ctx, e.span, /[1-9]/.test(raw!) ? `\`${field}\` must be at least 1m (a thousandth of a core); \`${raw}\` is less` : `\`${field}\` must be more than zero`);
       return { v: "cpu", millis, span: e.span };
     }
     case "Memory": {
