@@ -226,7 +226,7 @@ function checkProfile(scope: Scope, p: ProfileDecl, diagnostics: Diagnostic[]): 
         }
         const one: import("../syntax/ast.ts").Member = { ...m, args: [{ ...arg, path: arg.path.slice(1) }] };
         if (!scope.decls.has(arg.path[0]!.text) && arg.path[0]!.text !== APP_TARGET) {
-          diagnostics.push(diag("KD2001", arg.path[0]!.span, `unknown name \`${arg.path[0]!.text}\``, { label: "nothing in this app has this name", hints: didYouMean(arg.path[0]!.text, scope.decls.keys()) }));
+          diagnostics.push(unknownTarget(scope, arg.path[0]!));
           continue;
         }
         byTarget.set(arg.path[0]!.text, [...(byTarget.get(arg.path[0]!.text) ?? []), { member: one, path }]);
@@ -239,7 +239,7 @@ function checkProfile(scope: Scope, p: ProfileDecl, diagnostics: Diagnostic[]): 
     }
     // `app.namespace = "..."`: the app itself, unless something in the app is called `app`.
     if (!scope.decls.has(target.text) && target.text !== APP_TARGET) {
-      diagnostics.push(diag("KD2001", target.span, `unknown name \`${target.text}\``, { label: "nothing in this app has this name", hints: didYouMean(target.text, scope.decls.keys()) }));
+      diagnostics.push(unknownTarget(scope, target));
       continue;
     }
     const list = byTarget.get(target.text) ?? [];
@@ -253,6 +253,14 @@ function checkProfile(scope: Scope, p: ProfileDecl, diagnostics: Diagnostic[]): 
     out.set(target, checkMembers(ctx, members.map((x) => x.member), members.map((x) => x.path), scope.kinds.get(kind)?.fields ?? new Map(), kind === "app" ? "`app`" : `a ${kind}`, p.span));
   }
   return out;
+}
+
+/** KD2001 for what a profile setting names, when it is no declaration (a template is not one). */
+function unknownTarget(scope: Scope, name: Name): Diagnostic {
+  if (scope.templates.has(name.text)) {
+    return diag("KD2001", name.span, `\`${name.text}\` is a template, and a profile changes declarations`, { label: "a template", hints: [`change the declarations made \`from ${name.text}\` (\`<service>.field = ...\`), or the template itself.`] });
+  }
+  return diag("KD2001", name.span, `unknown name \`${name.text}\``, { label: "nothing in this app has this name", hints: didYouMean(name.text, scope.decls.keys()) });
 }
 
 /** A template checked once per user reports its problems once. */
