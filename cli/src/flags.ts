@@ -73,3 +73,11 @@ export function parseFlags(args: string[], command = ""): Flags {
     version: v.values.version ?? false,
   };
 }
+
+/**
+ * The profiles named by `--profile` (repeated, or `P1,P2`), in order; undefined when the flag is
+ * not given, so that the project's kdsl.json `profiles` apply (build, check and lint alike).
+ */
+export function profilesOf(flags: Flags): string[] | undefined {
+  return flags.profile ? flags.profile.flatMap((p) => p.split(",")).filter(Boolean) : undefined;
+}

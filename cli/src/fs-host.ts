@@ -1,9 +1,9 @@
 // The compiler's host over the real file system, for the CLI. Reads are decoded strictly (invalid
 // UTF-8 is a diagnostic, see decodeSource); the stdlib sits beside the installed package.
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { decodeSource, type BytesResult, type Diagnostic, type Host, type ReadResult } from "@kdsl/compiler";
+import { decodeSource, type BytesResult, type Diagnostic, type Host, type ReadError, type ReadResult } from "@kdsl/compiler";
 
 /**
  * The stdlib ships beside cli/: found by walking up from this module, which is cli/src/ when run
@@ -38,14 +38,33 @@ export function withDecodeErrors(host: FsHost, diagnostics: readonly Diagnostic[
   };
 }
 
-function readBytes(p: string): BytesResult {
+export function readBytes(p: string): BytesResult {
   try {
     return { bytes: readFileSync(p) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return { error: "not-found" };
-    if (code === "EISDIR") return { error: "is-directory" };
+    // A link to nothing is there but cannot be read: say which, not "no such file".
+    if (code === "ENOENT") return isSymlink(p) ? { error: "unreadable", detail: "a broken symbolic link" } : { error: "not-found" };
+    // A directory that cannot be listed either is reported for that (listKdslFiles found no files).
+    if (code === "EISDIR") return listError(p) ?? { error: "is-directory" };
     return { error: "unreadable", detail: code ?? String(e) };
+  }
+}
+
+export function isSymlink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function listError(dir: string): ReadError | undefined {
+  try {
+    readdirSync(dir);
+    return undefined;
+  } catch (e) {
+    return { error: "unreadable", detail: (e as NodeJS.ErrnoException).code ?? String(e) };
   }
 }
 

@@ -1,6 +1,6 @@
 // How the CLI speaks: diagnostics rendered for a terminal (colour only on a TTY, NO_COLOR
 // respected) or as JSON, and files written whole or not at all.
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { ANSI_COLORS, NO_COLORS, renderJson, renderPretty, sortDiagnostics, type Diagnostic } from "@kdsl/compiler";
 
@@ -24,18 +24,38 @@ export function printDiagnostics(ds: readonly Diagnostic[], texts: ReadonlyMap<s
   process.stderr.write(out + "\n\n" + (summary || `${sorted.length} note${sorted.length > 1 ? "s" : ""}`) + "\n");
 }
 
-/** Writes through a temporary file in the same directory and renames it: readers never see half a file. */
+/**
+ * Writes through a temporary file in the same directory and renames it: readers never see half a
+ * file. A file that exists is replaced as an editor would: through a symbolic link (the link's
+ * target gets the new text, the link stays), and with its mode kept (a read-only file stays
+ * read-only; rename needs only the directory to be writable).
+ */
 export function writeAtomic(file: string, content: string | Uint8Array | readonly Uint8Array[]): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const existing = existingTarget(file);
+  const target = existing?.path ?? file;
+  mkdirSync(path.dirname(target), { recursive: true });
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
     if (typeof content === "string" || content instanceof Uint8Array) writeFileSync(tmp, content);
     else writeParts(tmp, content);
-    renameSync(tmp, file);
+    if (existing) chmodSync(tmp, existing.mode);
+    renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+/** The file a write to `file` should replace (symbolic links resolved) and its mode, if it exists. */
+function existingTarget(file: string): { path: string; mode: number } | undefined {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return undefined; // not there (or a link to nothing, which the write replaces)
+  }
+  const st = statSync(real);
+  return st.isFile() ? { path: real, mode: st.mode & 0o7777 } : undefined;
 }
 
 /** Writes `parts` one after the other to `file` (a build's output comes in pieces: see BuildOutput.output). */

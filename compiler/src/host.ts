@@ -4,6 +4,17 @@ export type ReadError = { readonly error: "not-found" | "is-directory" | "unread
 export type ReadResult = { readonly text: string } | ReadError;
 export type BytesResult = { readonly bytes: Uint8Array } | ReadError;
 
+/**
+ * Why a file could not be read, as the CLI prints it (exit 2). `named`: the path is the one the
+ * user gave, so a missing one is "no such file or directory"; a file found in a listing that then
+ * vanished "cannot be read".
+ */
+export function readFailure(file: string, read: ReadError, named = true): string {
+  if (read.error === "not-found") return named ? `${file}: no such file or directory` : `${file}: cannot be read (no such file)`;
+  if (read.error === "is-directory") return `${file}: cannot be read (it is a directory)`;
+  return `${file}: cannot be read${read.detail ? ` (${read.detail})` : ""}`;
+}
+
 export interface Host {
   /** Reads a project file by path (as given by the caller, `/`-separated). */
   readFile(path: string): ReadResult;

@@ -8,7 +8,7 @@ export { parse } from "./syntax/parse.ts";
 export { NeedsRecoveryParser, setRecoveryParser, type RecoveryParser } from "./syntax/recovery-link.ts";
 export { format } from "./format/index.ts";
 export type { BytesResult, Host, ReadError, ReadResult } from "./host.ts";
-export { memoryHost } from "./host.ts";
+export { memoryHost, readFailure } from "./host.ts";
 export type { Diagnostic, Severity, Fix, TextEdit } from "./diagnostics/diagnostic.ts";
 export { hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
 export { CATALOGUE, explain } from "./diagnostics/catalogue.ts";

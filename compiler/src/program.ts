@@ -2,7 +2,7 @@
 // `std/...` and local `./file`), and the prelude. `use` never leaves the project root; cycles are
 // reported. Each file is parsed once.
 import { posix as path } from "node:path";
-import type { Host } from "./host.ts";
+import { readFailure, type Host } from "./host.ts";
 import type { SourceFile, UseDecl } from "./syntax/ast.ts";
 import { parse } from "./syntax/parse.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
@@ -62,12 +62,11 @@ export function loadProgram(host: Host, entry: string): Program {
     return r.ast;
   };
 
+  // Every project file is read, or the run stops: a file left out would be a service missing
+  // from the YAML with exit 0, or a misleading "no `app` declaration".
   for (const f of entryFiles) {
     const read = host.readFile(f);
-    if (!("text" in read)) {
-      if (f === normalized) return { files: [], modules: [], prelude: prelude.ast, root, diagnostics, texts, fatal: read.error === "not-found" ? `${entry}: no such file or directory` : `${entry}: cannot be read${read.detail ? ` (${read.detail})` : ""}` };
-      continue;
-    }
+    if (!("text" in read)) return { files: [], modules: [], prelude: prelude.ast, root, diagnostics, texts, fatal: readFailure(f === normalized ? entry : f, read, f === normalized) };
     files.push(load(f, read.text));
   }
 

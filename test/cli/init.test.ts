@@ -92,4 +92,25 @@ test("the scaffolded service answers on PORT", async () => {
   }
 });
 
+test("a directory named with a leading digit gives a valid app name (`app-123`) and a scaffold that builds", () => {
+  assert.is(appName("/tmp/123"), "app-123");
+  assert.is(appName("/tmp/9lives"), "app-9lives");
+  assert.is(appName("/tmp/a--b_c"), "a-b-c", "a kdsl name has single inner hyphens");
+  assert.is(appName("/tmp/" + "1".repeat(80)), "app-" + "1".repeat(59));
+  const { dir, cleanup } = tempDir();
+  try {
+    for (const name of ["123", "9lives"]) {
+      let r = kdsl(["init", name], { cwd: dir });
+      assert.is(r.status, 0, describe(r));
+      assert.match(readFileSync(join(dir, name, "app.kdsl"), "utf8"), new RegExp(`^app app-${name}$`, "m"));
+      r = kdsl(["build", "."], { cwd: join(dir, name) });
+      assert.is(r.status, 0, describe(r));
+      assert.is(r.stderr, "", "no diagnostics at all");
+      assert.ok(r.stdout.includes(`namespace: app-${name}`));
+    }
+  } finally {
+    cleanup();
+  }
+});
+
 test.run();

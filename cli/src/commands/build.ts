@@ -7,8 +7,9 @@ import { buildOutput, hasErrors } from "@kdsl/compiler";
 import { fsHost, withDecodeErrors } from "../fs-host.ts";
 import { printDiagnostics, writeAtomic } from "../output.ts";
 import { UsageError } from "../errors.ts";
-import type { Flags } from "../flags.ts";
+import { profilesOf, type Flags } from "../flags.ts";
 import { withRecoveryParser } from "../recovery.ts";
+import { shellCommand } from "../shell.ts";
 
 export async function run(flags: Flags): Promise<number> {
   const entry = flags.positionals[0];
@@ -18,7 +19,7 @@ export async function run(flags: Flags): Promise<number> {
   const target = flags.target;
   if (target !== undefined && target !== "kubernetes" && target !== "runtime") throw new UsageError(`--target must be \`kubernetes\` or \`runtime\`, not \`${target}\``);
   const host = fsHost();
-  const profiles = flags.profile ? flags.profile.flatMap((p) => p.split(",")).filter(Boolean) : undefined;
+  const profiles = profilesOf(flags);
   const result = await withRecoveryParser(() => buildOutput(host, entry, { profiles, secrets, target, planRoot: planRoot(entry, flags.output) }));
   if (result.fatal) throw new UsageError(result.fatal);
   const { diagnostics, texts } = withDecodeErrors(host, result.diagnostics, result.texts);
@@ -80,6 +81,15 @@ function checkUpToDate(flags: Flags, name: string, built: Uint8Array): number {
   }
   const shown = file.split(path.sep).join("/");
   process.stdout.write(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, committed?.toString("utf8") ?? "", new TextDecoder().decode(built), committed === undefined ? "missing" : "committed", "built now"));
-  process.stderr.write(`${file} is ${committed === undefined ? "missing" : "out of date"}: run \`kdsl build ${flags.positionals[0]} -o ${flags.output}\` and commit the result\n`);
+  process.stderr.write(`${file} is ${committed === undefined ? "missing" : "out of date"}: run \`${rebuildCommand(flags)}\` and commit the result\n`);
   return 1;
+}
+
+/** The build that writes what --check compared with: the same entry, output and options that shape the output. */
+function rebuildCommand(flags: Flags): string {
+  const words = ["kdsl", "build", flags.positionals[0]!, "-o", flags.output!];
+  for (const p of flags.profile ?? []) words.push("--profile", p);
+  if (flags.secrets !== undefined) words.push("--secrets", flags.secrets);
+  if (flags.target !== undefined) words.push("--target", flags.target);
+  return shellCommand(words);
 }

@@ -7,11 +7,16 @@ import { UsageError } from "../errors.ts";
 import { writeAtomic } from "../output.ts";
 import { STDLIB_DIR } from "../fs-host.ts";
 import type { Flags } from "../flags.ts";
+import { shellCommand } from "../shell.ts";
 
-/** A DNS label from the directory's name (the app's name becomes the namespace). */
+/**
+ * A DNS label from the directory's name (the app's name becomes the namespace) that is also a
+ * kdsl name, which starts with a letter: `9lives` becomes `app-9lives`.
+ */
 export function appName(dir: string): string {
-  const label = path.basename(path.resolve(dir)).toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 63).replace(/-+$/, "");
-  return label === "" ? "hello" : label;
+  const label = path.basename(path.resolve(dir)).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  if (label === "") return "hello";
+  return (/^[a-z]/.test(label) ? label : `app-${label}`).slice(0, 63).replace(/-+$/, "");
 }
 
 const appKdsl = (name: string) => `// ${name}: scaffolded by \`kdsl init\`. \`kdsl build .\` writes Kubernetes YAML;
@@ -86,7 +91,7 @@ export function run(flags: Flags): number {
   } catch (e) {
     throw new UsageError(`cannot write in ${dir}: ${(e as Error).message}`);
   }
-  const cd = dir === "." ? "" : `  cd ${dir}\n`;
+  const cd = dir === "." ? "" : `  ${shellCommand(["cd", dir])}\n`;
   process.stdout.write(
     `created app \`${name}\` in ${dir}: ${files.map(([f]) => f).join(", ")}\n\nnext steps:\n${cd}  kdsl build .                    # Kubernetes YAML\n  kdsl build --target runtime .   # the plan the built-in runtime runs\n`,
   );

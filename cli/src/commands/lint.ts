@@ -7,14 +7,14 @@ import { RULES, fixProject, lint, renderGithub, renderSarif, ruleMarkdown, VERSI
 import { fsHost, withDecodeErrors } from "../fs-host.ts";
 import { printDiagnostics, writeAtomic } from "../output.ts";
 import { UsageError } from "../errors.ts";
-import type { Flags } from "../flags.ts";
+import { profilesOf, type Flags } from "../flags.ts";
 import { withRecoveryParser } from "../recovery.ts";
 
 export async function run(flags: Flags): Promise<number> {
   if (flags.listRules) return listRules(flags);
   const entries = [...new Set(flags.positionals)];
   if (entries.length === 0) throw new UsageError("lint takes one or more files or directories: kdsl lint <path...>");
-  const profiles = (flags.profile ?? []).flatMap((p) => p.split(",")).filter(Boolean);
+  const profiles = profilesOf(flags);
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
   let configError = false;

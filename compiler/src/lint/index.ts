@@ -10,12 +10,13 @@ import { diag } from "../diagnostics/catalogue.ts";
 import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import { RULES, ruleById } from "./registry.ts";
 import { loadLintConfig, settingFor, type LintConfig } from "./config.ts";
+import { projectFilePath } from "../project/load.ts";
 import { forRule, lintBase } from "./context.ts";
 import { applySuppressions, findSuppressions, removalEdit, type Suppression } from "./suppress.ts";
 import type { AnyRule } from "./rule.ts";
 
 export interface LintOptions {
-  /** Profiles to apply before linting (default: none, the base app). */
+  /** Profiles to apply before linting (default: as `kdsl build`, kdsl.json's `profiles`, else none). */
   readonly profiles?: readonly string[];
   /** Use this config instead of reading `<root>/kdsl.json`. */
   readonly config?: LintConfig;
@@ -26,14 +27,15 @@ export interface LintOptions {
 export interface LintResult extends BuildResult {
   /** Build diagnostics, config problems and findings, sorted. */
   readonly diagnostics: readonly Diagnostic[];
-  /** True when kdsl.json is invalid: nothing was linted (the CLI exits 2). */
+  /** True when kdsl.json is invalid (an error in any of its sections): nothing was linted (the CLI exits 2). */
   readonly configError: boolean;
   /** Source texts for code frames: the program's files plus kdsl.json when it was read. */
   readonly texts: ReadonlyMap<string, string>;
 }
 
 export function lint(host: Host, entry: string, options: LintOptions = {}): LintResult {
-  const built = build(host, entry, { profiles: options.profiles ?? [], yaml: false });
+  // The project settings apply as they do to `kdsl build`: the same build, the same kdsl.json.
+  const built = build(host, entry, { profiles: options.profiles, yaml: false });
   const texts = new Map(built.program.texts);
   if (built.fatal) return { ...built, configError: false, texts };
   const loaded = options.config ? { config: options.config, diagnostics: [] } : loadLintConfig(host, built.program.root);
@@ -41,7 +43,11 @@ export function lint(host: Host, entry: string, options: LintOptions = {}): Lint
   // The build reads kdsl.json too (project defaults) and reports a file that is not a JSON object
   // with the same code at the same place: say it once.
   const fresh = loaded.diagnostics.filter((d) => !built.diagnostics.some((b) => b.code === d.code && b.span.file === d.span.file && b.span.start === d.span.start));
-  if (loaded.diagnostics.length) return { ...built, diagnostics: sortDiagnostics([...built.diagnostics, ...fresh]), configError: true, texts };
+  // An error in the project settings (KD7020, KD7021, KD7022) is as much an invalid kdsl.json as
+  // one in the `lint` section: the lint did not run as configured.
+  const projectFile = projectFilePath(built.program.root);
+  const invalidProject = built.diagnostics.some((d) => d.severity === "error" && d.span.file === projectFile);
+  if (loaded.diagnostics.length || invalidProject) return { ...built, diagnostics: sortDiagnostics([...built.diagnostics, ...fresh]), configError: true, texts };
   if (hasErrors(built.diagnostics) || !built.app || !built.objects || !built.decls || !built.analysis) return { ...built, configError: false, texts };
 
   const config = loaded.config;

@@ -49,7 +49,7 @@ service api {
         span: ctx.spanOf(w.name, ["resources"]),
         message: `\`${w.name}\` sets no request or limit for ${what}`,
         label: "no resources stated",
-        hints: [`add \`resources { ${missing.map((r) => (r === "cpu" ? "cpu = 100m to 500m" : "memory = 128Mi to 256Mi")).join(", ")} }\` with numbers measured for this program.`],
+        hints: [`add \`resources { ${missing.map((r) => (r === "cpu" ? "cpu = 100m to 500m" : "memory = 128Mi to 256Mi")).join("; ")} }\` with numbers measured for this program.`],
       });
     }
   },
