@@ -113,4 +113,20 @@ test("a directory named with a leading digit gives a valid app name (`app-123`) 
   }
 });
 
+test("a fresh scaffold is lint-clean with the default settings: no findings at all, exit 0", () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    assert.is(kdsl(["init", "clean"], { cwd: dir }).status, 0);
+    const proj = join(dir, "clean");
+    let r = kdsl(["lint", "."], { cwd: proj });
+    assert.is(r.status, 0, describe(r));
+    assert.not.match(r.stderr, /warning|error|info\[/, "no findings");
+    r = kdsl(["lint", ".", "--format", "json", "--max-warnings", "0"], { cwd: proj });
+    assert.is(r.status, 0, describe(r));
+    assert.equal(JSON.parse(r.stdout), []);
+  } finally {
+    cleanup();
+  }
+});
+
 test.run();

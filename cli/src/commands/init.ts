@@ -30,6 +30,8 @@ service hello from web {
   image = "ghcr.io/example/${name}-hello:0.1.0"
   run = "node services/hello.js"
   replicas = 2
+  // Node drains and upgrades evict one replica at a time (a PodDisruptionBudget).
+  disruption { max-unavailable = 1 }
   resources {
     cpu = 50m to 200m
     memory = 64Mi to 128Mi

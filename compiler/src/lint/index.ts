@@ -76,7 +76,7 @@ export function lint(host: Host, entry: string, options: LintOptions = {}): Lint
     const { severity } = settingFor(rule, config);
     if (severity === "off" || (options.only && !options.only.includes(m.id))) continue;
     const text = texts.get(m.span.file);
-    const fixes = m.remove && text !== undefined ? [{ title: "remove the suppression", edits: [removalEdit(m.span, text)] }] : undefined;
+    const fixes = m.remove && text !== undefined ? [{ title: m.remove.title, edits: [m.remove.whole ? removalEdit(m.remove.span, text) : { span: m.remove.span, newText: "" }] }] : undefined;
     kept.push({ code: m.id, severity, message: m.message, span: m.span, ...(m.hints?.length ? { hints: m.hints } : {}), ...(fixes ? { fixes } : {}) });
   }
 

@@ -4,9 +4,7 @@
 import type { Span } from "../syntax/span.ts";
 import type { EmittedObject } from "../backends/k8s/index.ts";
 import type { CronModel, JobModel, ServiceModel, Workload } from "../ir/model.ts";
-import type { Fix } from "../diagnostics/diagnostic.ts";
 import type { LintContext } from "./rule.ts";
-import { insertMember } from "./fixes.ts";
 
 export type Json = Record<string, unknown>;
 export const NAME_LABEL = "app.kubernetes.io/name";
@@ -154,25 +152,7 @@ export function bestSpan(ctx: LintContext<unknown>, name: string, paths: readonl
 }
 
 /** A fix that adds the member line `line` (`disruption { max-unavailable = 1 }`) to declaration `name`'s body. */
-export function addMemberFix(ctx: LintContext<unknown>, name: string, line: string, title: string): Fix | undefined {
-  const d = ctx.decl(name);
-  const body = d?.symbol.decl.body;
-  if (!d || !body) return undefined;
-  const source = ctx.program.texts.get(body.span.file);
-  if (source === undefined) return undefined;
-  // The common layout, `}` alone on its line: the span of its line start comes from the body's end
-  // position, without scanning the file from the top (a fix per finding on a 1,000-service file
-  // would otherwise be quadratic).
-  const close = body.span.end - 1;
-  const lineStart = close - (body.span.endCol - 2);
-  if (source[close] === "}" && lineStart > body.span.start && /^[ \t]*$/.test(source.slice(lineStart, close)) && source[lineStart - 1] === "\n") {
-    const indent = " ".repeat((body.members[0]?.span.col ?? d.symbol.decl.span.col + 2) - 1);
-    const at = { file: body.span.file, start: lineStart, end: lineStart, line: body.span.endLine, col: 1, endLine: body.span.endLine, endCol: 1 };
-    return { title, edits: [{ span: at, newText: `${indent}${line}\n` }] };
-  }
-  const edit = insertMember(body.span.file, source, body.span.start, body.span.end, body.members[0]?.span.col, d.symbol.decl.span.col, line);
-  return edit ? { title, edits: [edit] } : undefined;
-}
+export { addMemberFix } from "./fixes.ts";
 
 /** The replicas a service runs at least: its autoscaler's minimum when it has one. */
 export function minReplicas(s: ServiceModel): number {

@@ -62,13 +62,13 @@ export function renderSarif(diagnostics: readonly Diagnostic[], options: SarifOp
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(rel(d.span.file)), uriBaseId: "%SRCROOT%" },
+          artifactLocation: { uri: uriOf(rel(d.span.file)), uriBaseId: "%SRCROOT%" },
           region: { startLine: d.span.line, startColumn: d.span.col, endLine: d.span.endLine, endColumn: Math.max(d.span.endCol, d.span.endLine === d.span.line ? d.span.col : 1) },
         },
       },
     ],
     ...(d.related?.length
-      ? { relatedLocations: d.related.map((r, i) => ({ id: i, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: encodeURI(rel(r.span.file)), uriBaseId: "%SRCROOT%" }, region: { startLine: r.span.line, startColumn: r.span.col } } })) }
+      ? { relatedLocations: d.related.map((r, i) => ({ id: i, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: uriOf(rel(r.span.file)), uriBaseId: "%SRCROOT%" }, region: { startLine: r.span.line, startColumn: r.span.col } } })) }
       : {}),
   }));
   const log = {
@@ -102,4 +102,12 @@ export function renderGithub(diagnostics: readonly Diagnostic[], relativize: (fi
 /** The headline and the first help line, for formats with one message. */
 function withHint(d: Diagnostic): string {
   return d.hints?.length ? `${d.message} (help: ${d.hints[0]})` : d.message;
+}
+
+/**
+ * A path as a relative URI reference: each segment percent-encoded (`sp ace#1/app.kdsl` becomes
+ * `sp%20ace%231/app.kdsl`; `encodeURI` would leave `#` and `?`, which start a fragment or query).
+ */
+export function uriOf(file: string): string {
+  return file.split("/").map(encodeURIComponent).join("/");
 }

@@ -2,18 +2,28 @@
 // - At the end of a line, it covers that line, or the whole declaration or block opened there.
 // - On a line of its own, it covers the next line of code, or the declaration or block that
 //   starts there (so one comment above `service api {` covers everything inside it).
-// A suppression without a reason is reported (`suppression-needs-reason`) but still applies; one
-// that suppresses nothing, or names no rule, is reported (`unused-suppression`) with a fix that
-// removes it. Rules turned off in kdsl.json never make their suppressions "unused".
+// A suppression without a reason is reported (`suppression-needs-reason`) but still applies. Each
+// rule it names is judged on its own (`unused-suppression`): a name that matches no rule, or whose
+// rule has no finding on the lines covered, is reported; the fix removes that name, or the whole
+// comment when none of its names is used. Rules turned off in kdsl.json are never "unused".
 import type { Comment, Item, Member, SourceFile } from "../syntax/ast.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Span } from "../syntax/span.ts";
 import { spanAt } from "../syntax/span.ts";
 import { didYouMean } from "../semantics/suggest.ts";
 
+/** One rule id as written in a suppression. */
+export interface SuppressedName {
+  readonly id: string;
+  readonly span: Span;
+  /** What removing just this name deletes: the name and the separator before it (after it, for the first). */
+  readonly cut: Span;
+}
+
 export interface Suppression {
   readonly comment: Comment;
   readonly ids: readonly string[];
+  readonly names: readonly SuppressedName[];
   readonly reason: string;
   readonly file: string;
   /** Lines covered, inclusive. */
@@ -33,7 +43,13 @@ export function findSuppressions(file: SourceFile, text: string): Suppression[] 
     if (!m) continue;
     const body = m[1]!;
     const colon = body.indexOf(":");
-    const ids = (colon >= 0 ? body.slice(0, colon) : body).split(/[\s,]+/).filter(Boolean);
+    const bodyStart = c.span.start + c.text.length - body.length;
+    const found = [...(colon >= 0 ? body.slice(0, colon) : body).matchAll(/[^\s,]+/g)].map((n) => ({ id: n[0], start: bodyStart + n.index!, end: bodyStart + n.index! + n[0].length }));
+    const names = found.map((n, i) => {
+      const cut = found.length === 1 ? n : i > 0 ? { start: found[i - 1]!.end, end: n.end } : { start: n.start, end: found[1]!.start };
+      return { id: n.id, span: spanAt(file.file, text, n.start, n.end), cut: spanAt(file.file, text, cut.start, cut.end) };
+    });
+    const ids = names.map((n) => n.id);
     const reason = colon >= 0 ? body.slice(colon + 1).trim() : "";
     const lineText = lines[c.span.line - 1] ?? "";
     const trailing = lineText.slice(0, c.span.col - 1).trim() !== "";
@@ -44,7 +60,7 @@ export function findSuppressions(file: SourceFile, text: string): Suppression[] 
       while (target <= lines.length && /^\s*(\/\/.*)?$/.test(lines[target - 1] ?? "")) target++;
     }
     extents ??= nodeExtents(file);
-    out.push({ comment: c, ids, reason, file: file.file, from: target, to: Math.max(target, extents.get(target) ?? target) });
+    out.push({ comment: c, ids, names, reason, file: file.file, from: target, to: Math.max(target, extents.get(target) ?? target) });
   }
   return out;
 }
@@ -66,21 +82,28 @@ function nodeExtents(file: SourceFile): Map<number, number> {
   return ext;
 }
 
+/** `unused-suppression`'s fix: delete the whole comment, or only the name at `span` (its `cut`). */
+export interface Removal {
+  readonly whole: boolean;
+  readonly span: Span;
+  readonly title: string;
+}
+
 export interface SuppressionResult {
   readonly kept: Diagnostic[];
   /** `suppression-needs-reason` and `unused-suppression` findings, before their own severities. */
-  readonly meta: { readonly id: "suppression-needs-reason" | "unused-suppression"; readonly span: Span; readonly message: string; readonly hints?: string[]; readonly remove?: boolean }[];
+  readonly meta: { readonly id: "suppression-needs-reason" | "unused-suppression"; readonly span: Span; readonly message: string; readonly hints?: string[]; readonly remove?: Removal }[];
 }
 
 /**
- * Drops findings covered by a suppression and reports suppressions that are malformed or unused.
- * `known` are all rule ids; `active` those not turned off.
+ * Drops findings covered by a suppression and reports suppressions that are malformed or unused,
+ * name by name. `known` are all rule ids; `active` those not turned off.
  */
 export function applySuppressions(findings: readonly Diagnostic[], suppressions: readonly Suppression[], known: readonly string[], active: ReadonlySet<string>): SuppressionResult {
-  const used = new Set<Suppression>();
+  const used = new Map<Suppression, Set<string>>();
   const kept = findings.filter((d) => {
     const hit = suppressions.find((s) => s.file === d.span.file && d.span.line >= s.from && d.span.line <= s.to && s.ids.includes(d.code));
-    if (hit) used.add(hit);
+    if (hit) used.set(hit, (used.get(hit) ?? new Set()).add(d.code));
     return !hit;
   });
   const meta: SuppressionResult["meta"][number][] = [];
@@ -90,11 +113,20 @@ export function applySuppressions(findings: readonly Diagnostic[], suppressions:
       continue;
     }
     if (!s.reason) meta.push({ id: "suppression-needs-reason", span: s.comment.span, message: `suppression of \`${s.ids.join("`, `")}\` gives no reason`, hints: [`say why after a colon: \`// kdsl-ignore ${s.ids.join(", ")}: <why this is fine here>\`.`] });
-    if (used.has(s)) continue;
-    const unknown = s.ids.filter((id) => !known.includes(id));
-    for (const id of unknown) meta.push({ id: "unused-suppression", span: s.comment.span, message: `\`kdsl-ignore\` names no rule \`${id}\``, hints: [...didYouMean(id, known), "`kdsl lint --list-rules` lists every rule."] });
-    if (unknown.length === 0 && s.ids.every((id) => active.has(id))) {
-      meta.push({ id: "unused-suppression", span: s.comment.span, message: `suppression of \`${s.ids.join("`, `")}\` suppresses nothing`, hints: ["remove it: the problem it was written for is gone."], remove: true });
+    const usedIds = used.get(s);
+    for (const n of s.names) {
+      if (known.includes(n.id)) continue;
+      meta.push({ id: "unused-suppression", span: n.span, message: `\`kdsl-ignore\` names no rule \`${n.id}\``, hints: [...didYouMean(n.id, known), "`kdsl lint --list-rules` lists every rule."] });
+    }
+    // Names of rules that did not run (off, or not selected) are not judged.
+    const unused = s.names.filter((n) => known.includes(n.id) && active.has(n.id) && !usedIds?.has(n.id));
+    if (unused.length === 0) continue;
+    if (unused.length === s.names.length) {
+      meta.push({ id: "unused-suppression", span: s.comment.span, message: `suppression of \`${s.ids.join("`, `")}\` suppresses nothing`, hints: ["remove it: the problem it was written for is gone."], remove: { whole: true, span: s.comment.span, title: "remove the suppression" } });
+      continue;
+    }
+    for (const n of unused) {
+      meta.push({ id: "unused-suppression", span: n.span, message: `\`${n.id}\` in this suppression suppresses nothing`, hints: [`remove \`${n.id}\` from the comment: no \`${n.id}\` finding is on the lines it covers; the other rules it names still apply.`], remove: { whole: false, span: n.cut, title: `remove \`${n.id}\` from the suppression` } });
     }
   }
   return { kept, meta };

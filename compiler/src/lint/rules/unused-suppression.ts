@@ -25,7 +25,7 @@ service api {
   replicas = 3
 }
 `,
-    fix: "Remove the comment (`kdsl lint --fix` does), or correct the rule id. Suppressions of rules turned off in kdsl.json are not reported.",
+    fix: "Remove the comment, or, when it names several rules, the names that suppress nothing (each is reported on its own; `kdsl lint --fix` removes them, and the whole comment when none of its names is used). Correct a rule id that names no rule. Suppressions of rules turned off in kdsl.json are not reported.",
     suppress: "This rule cannot be suppressed inline; turn it off in kdsl.json (`\"unused-suppression\": \"off\"`).",
   },
   fixable: true,
