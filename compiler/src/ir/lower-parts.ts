@@ -68,11 +68,12 @@ export class Shared {
     return ports;
   }
 
-  probes(b: BlockValue | undefined): IR.Probes {
+  /** A `health` block's probes; its problems are reported the first time only (a template's block is one value). */
+  probes(b: BlockValue | undefined, diagnostics: Diagnostic[]): IR.Probes {
     if (!b) return {};
     let probes = this.probeSets.get(b);
     if (probes === undefined) {
-      probes = lowerProbes(b);
+      probes = lowerProbes(b, diagnostics);
       this.probeSets.set(b, probes);
     }
     return probes;
@@ -89,11 +90,15 @@ export class Shared {
   };
 }
 
-function lowerProbes(b: BlockValue): IR.Probes {
-  const period = sec(get(b, "period", "duration")?.seconds);
-  const initialDelay = sec(get(b, "initial-delay", "duration")?.seconds);
-  const timeout = sec(get(b, "timeout", "duration")?.seconds);
-  const failureThreshold = get(b, "failures", "int")?.n;
+function lowerProbes(b: BlockValue, diagnostics: Diagnostic[]): IR.Probes {
+  // The API server reads 0 in these as "not set" and puts its default in (10s, 1s, 3 failures):
+  // a value that would not do what it says is reported rather than written.
+  const period = atLeastOne(get(b, "period", "duration"), "period", diagnostics);
+  const initialDelay = get(b, "initial-delay", "duration")?.seconds;
+  const timeout = atLeastOne(get(b, "timeout", "duration"), "timeout", diagnostics);
+  const failures = get(b, "failures", "int");
+  if (failures && failures.n < 1) diagnostics.push(diag("KD3003", failures.span, `\`health.failures\` must be at least 1, not ${failures.n}`, { label: "Kubernetes would read 0 as unset and use 3", hints: ["write `failures = 1` to act on the first failure, or leave it out for Kubernetes' 3."] }));
+  const failureThreshold = failures && failures.n >= 1 ? failures.n : undefined;
   const out: Mutable<IR.Probes> = {};
   for (const kind of PROBE_KINDS) {
     const p = get(b, kind, "probe");
@@ -127,7 +132,14 @@ export function checkProbePorts(service: string, ports: readonly IR.PortModel[],
   }
 }
 
-/** Kubernetes counts probe timings in whole seconds, at least one. */
-function sec(s: number | undefined): number | undefined {
-  return s === undefined ? undefined : Math.max(1, Math.ceil(s));
+/**
+ * A probe's period or timeout: whole seconds (the checker makes sure), at least one. KD3003 at the
+ * value for `0s`, which the API server would replace with its default.
+ */
+function atLeastOne(d: Extract<Value, { v: "duration" }> | undefined, field: "period" | "timeout", diagnostics: Diagnostic[]): number | undefined {
+  if (d === undefined) return undefined;
+  if (d.seconds >= 1) return Math.ceil(d.seconds);
+  const fallback = field === "period" ? "10s" : "1s";
+  diagnostics.push(diag("KD3003", d.span, `\`health.${field}\` must be at least 1s, not 0s`, { label: `Kubernetes would read 0 as unset and use ${fallback}`, hints: [`write \`${field} = 1s\`, or leave it out for Kubernetes' ${fallback}.`] }));
+  return undefined;
 }

@@ -12,7 +12,7 @@ import type * as IR from "./model.ts";
 import { posix as path } from "node:path";
 import { lowerPatches, selectOf } from "./lower-patches.ts";
 import { lowerRelease, type AppRelease } from "./lower-release.ts";
-import { appWithProfiles, lowerCron, lowerPod, lowerServiceOps, type Mutable } from "./lower-workload.ts";
+import { appWithProfiles, lowerCron, lowerPod, lowerServiceOps, positiveSeconds, type Mutable } from "./lower-workload.ts";
 import { checkProbePorts, resources, Shared } from "./lower-parts.ts";
 
 export interface LowerOptions {
@@ -123,7 +123,7 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
         const s = workload(d) as Mutable<IR.ServiceModel>;
         s.replicas = get(b, "replicas", "int")?.n ?? 1;
         s.ports = ports;
-        s.probes = shared.probes(get(b, "health", "block"));
+        s.probes = shared.probes(get(b, "health", "block"), diagnostics);
         checkProbePorts(s.name, ports, s.probes, diagnostics);
         const release = lowerRelease(b, s.name, s.image, ports, appRelease, s.origin, diagnostics);
         s.versions = release.versions;
@@ -141,11 +141,11 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
         break;
       }
       case "job": {
-        const deadline = get(b, "deadline", "duration")?.seconds;
         const j = lowerPod(b, workload(d) as Mutable<IR.JobModel>, diagnostics, NO_PATHS, shared.scratch);
         j.retries = get(b, "retries", "int")?.n ?? 3;
         j.after = workloads(b, "after");
-        if (deadline !== undefined) j.deadline = Math.ceil(deadline);
+        const deadline = positiveSeconds(b, "deadline", diagnostics);
+        if (deadline !== undefined) j.deadline = deadline;
         jobs.push(j);
         break;
       }
@@ -200,7 +200,19 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
   }
   const namespace = (analysis.app && str(appWithProfiles(analysis, options.profiles), "namespace")) ?? options.namespace ?? name;
   const origin = analysis.app?.name.span ?? { file: ".", start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 };
-  return { app: { name, namespace, profiles: options.profiles, services, jobs, crons, secrets, configs, secretsMode: options.secrets, origin }, diagnostics };
+  return { app: { name, namespace, profiles: options.profiles, services, jobs, crons, secrets, configs, secretsMode: options.secrets, origin }, diagnostics: once(diagnostics) };
+}
+
+/** A value a template gives several declarations is one value: its problem is reported once. */
+function once(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length < 2) return diagnostics;
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}|${d.span.file}|${d.span.start}|${d.span.end}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export { imageTag };

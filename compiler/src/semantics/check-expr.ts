@@ -1,17 +1,17 @@
 // Expressions against their expected scalar type: literals with units, strings, references and
 // the builtin calls. Returns the typed value, or undefined after reporting why not; an undefined
 // value produces no follow-on errors.
-import type { Call, Expr, Ref, StringLit } from "../syntax/ast.ts";
+import type { Call, Expr, Name, Ref, StringLit } from "../syntax/ast.ts";
 import type { Span } from "../syntax/span.ts";
 import { spanCovering } from "../syntax/span.ts";
 import { diag } from "../diagnostics/catalogue.ts";
 import type { ScalarName, Type } from "./types.ts";
 import { describeType } from "./types.ts";
 import type { Value } from "./values.ts";
-import { hasKey, keysOf, type Ctx } from "./scope.ts";
+import { hasKey, keysOf, type Ctx, type DeclSymbol } from "./scope.ts";
 import { cpuMillis, durationSeconds, familyOf, FAMILY_TEXT, isQuantity, memoryBytes, percentValue } from "./units.ts";
-import { checkDnsLabel, checkImage, checkLabelValue } from "./names.ts";
-import { didYouMean } from "./suggest.ts";
+import { checkDnsLabel, checkImage, checkLabelValue, refText } from "./names.ts";
+import { didYouMean, suggest } from "./suggest.ts";
 import { checkCall } from "./check-call.ts";
 import { checkWorkloadScalar } from "./check-workload.ts";
 import { addressPart, TEXT_BUILTINS, textParts, textValue } from "./check-text.ts";
@@ -31,7 +31,7 @@ export function found(e: Expr): string {
     case "Bool":
       return "a boolean";
     case "Ref":
-      return `the name \`${e.path.map((p) => p.text).join(".")}\``;
+      return `the name \`${refText(e.path.map((p) => p.text))}\``;
     case "Call":
       return `a call to \`${e.callee.text}(...)\``;
     case "List":
@@ -127,7 +127,8 @@ export function checkScalar(ctx: Ctx, field: string, type: ScalarName, e: Expr):
     case "Duration": {
       const seconds = e.kind === "Quantity" ? durationSeconds(e.raw) : undefined;
       if (seconds === undefined) return mismatch(ctx, field, t, e, e.kind === "Number" ? [`add a unit: \`${e.raw}s\`.`] : []);
-      return { v: "duration", seconds, span: e.span };
+      const whole = wholeSeconds(ctx, field, e.kind === "Quantity" ? e.raw : "", seconds, e.span);
+      return whole === undefined ? undefined : { v: "duration", seconds: whole, span: e.span };
     }
     case "Percent": {
       const n = e.kind === "Quantity" ? percentValue(e.raw) : undefined;
@@ -175,6 +176,7 @@ export function checkScalar(ctx: Ctx, field: string, type: ScalarName, e: Expr):
     case "IntOrPercent":
     case "Cron":
     case "Overlap":
+    case "TimeZone":
       return checkWorkloadScalar(ctx, field, type, e);
     case "LabelKey":
     case "EnvName":
@@ -212,6 +214,27 @@ function unknownUnit(ctx: Ctx, field: string, type: Type, raw: string, span: Spa
   return undefined;
 }
 
+/**
+ * Kubernetes counts every duration kdsl writes (probe timings, deadlines, `minReadySeconds`, rollout
+ * pauses) in whole seconds: a duration that is not one is reported, never rounded (KD3003). The
+ * seconds, rounded off the float error of `0.7m`, or undefined after the report.
+ */
+export function wholeSeconds(ctx: Ctx, field: string, raw: string, seconds: number, span: Span): number | undefined {
+  const whole = Math.round(seconds);
+  if (Math.abs(seconds - whole) < 1e-6) return whole;
+  const up = Math.ceil(seconds);
+  const down = Math.floor(seconds);
+  const choices = down > 0 ? `\`${down}s\` or \`${up}s\`` : `\`${up}s\``;
+  ctx.diagnostics.push(
+    diag("KD3003", span, `\`${field}\` must be a whole number of seconds, not \`${raw}\`${raw === `${+seconds.toFixed(3)}s` ? "" : ` (${+seconds.toFixed(3)}s)`}`, {
+      label: "Kubernetes counts this in whole seconds",
+      hints: [`write ${choices}.`],
+      fixes: [{ title: `Use ${up}s`, edits: [{ span, newText: `${up}s` }] }],
+    }),
+  );
+  return undefined;
+}
+
 function outOfRange(ctx: Ctx, span: Span, message: string): undefined {
   ctx.diagnostics.push(diag("KD3003", span, message));
   return undefined;
@@ -244,6 +267,7 @@ function checkEnvRef(ctx: Ctx, field: string, e: Ref): Value | undefined {
     return undefined;
   }
   const member = e.path[1];
+  if (member && e.path.length > 2 && (sym.kind === "secret" || sym.kind === "config")) return keyPath(ctx, sym, e);
   if (e.path.length !== 2 || !member) {
     const what = sym.kind === "service" ? "`.url`, `.host`, `.port` or `.address`" : `one of its keys (\`${head.text}.key\`)`;
     ctx.diagnostics.push(diag("KD3015", e.span, `\`${head.text}\` is a ${sym.kind}; \`${field}\` needs ${what}`));
@@ -253,7 +277,8 @@ function checkEnvRef(ctx: Ctx, field: string, e: Ref): Value | undefined {
   const span = e.span.file === head.span.file && e.span.start === head.span.start && e.span.end === member.span.end ? e.span : spanCovering(head.span, member.span);
   if (sym.kind === "secret" || sym.kind === "config") {
     if (!hasKey(ctx.scope, sym, member.text)) {
-      ctx.diagnostics.push(diag("KD2012", member.span, `${sym.kind} \`${sym.name}\` has no key \`${member.text}\``, { hints: didYouMean(member.text, new Set(keysOf(ctx.scope, sym))), related: [{ span: sym.decl.name!.span, message: `\`${sym.name}\` is declared here` }] }));
+      const near = suggest(member.text, new Set(keysOf(ctx.scope, sym)));
+      ctx.diagnostics.push(diag("KD2012", member.span, `${sym.kind} \`${sym.name}\` has no key \`${member.text}\``, { hints: near === undefined ? [] : [`did you mean \`${refText([sym.name, near])}\`?`], related: [{ span: sym.decl.name!.span, message: `\`${sym.name}\` is declared here` }] }));
       return undefined;
     }
     return sym.kind === "secret" ? { v: "secretRef", secret: sym.name, key: member.text, span } : { v: "configRef", config: sym.name, key: member.text, span };
@@ -267,6 +292,40 @@ function checkEnvRef(ctx: Ctx, field: string, e: Ref): Value | undefined {
     return { v: "serviceRef", service: sym.name, form, span };
   }
   ctx.diagnostics.push(diag("KD3015", e.span, `\`${head.text}\` is a ${sym.kind}; an environment value can refer to a secret, a config or a service`));
+  return undefined;
+}
+
+/**
+ * `creds.tls.key`: a secret's or config's key is one name, so a longer path is a key that holds
+ * dots written without quotes (`creds."tls.key"`), or a key followed by parts it does not have.
+ */
+function keyPath(ctx: Ctx, sym: DeclSymbol, e: Ref): undefined {
+  const [head, member] = e.path as [Name, Name, ...Name[]];
+  const rest = spanCovering(member.span, e.path[e.path.length - 1]!.span);
+  const joined = e.path.slice(1).map((n) => n.text).join(".");
+  const related = [{ span: sym.decl.name!.span, message: `\`${sym.name}\` is declared here` }];
+  if (hasKey(ctx.scope, sym, joined)) {
+    const quoted = refText([head.text, joined]);
+    ctx.diagnostics.push(
+      diag("KD2012", rest, `\`${member.text}\` is not a key of ${sym.kind} \`${sym.name}\`; its key \`${joined}\` holds dots`, {
+        label: "read as a path: key `" + member.text + "`, then `" + e.path.slice(2).map((n) => n.text).join(".") + "`",
+        hints: [`quote a key that holds dots: \`${quoted}\`.`],
+        related,
+        fixes: [{ title: `Write ${quoted}`, edits: [{ span: e.span, newText: quoted }] }],
+      }),
+    );
+    return undefined;
+  }
+  if (hasKey(ctx.scope, sym, member.text)) {
+    const after = e.path[2]!;
+    ctx.diagnostics.push(diag("KD3015", spanCovering(after.span, e.path[e.path.length - 1]!.span), `\`${refText([head.text, member.text])}\` is one value of ${sym.kind} \`${sym.name}\`; it has no \`.${after.text}\``, { hints: [`write \`${refText([head.text, member.text])}\`.`], related }));
+    return undefined;
+  }
+  const keys = keysOf(ctx.scope, sym);
+  const near = suggest(joined, new Set(keys));
+  const listed = keys.slice(0, 8).map((k) => `\`${refText([head.text, k])}\``).join(", ") + (keys.length > 8 ? ", ..." : "");
+  const hints = near !== undefined ? [`did you mean \`${refText([head.text, near])}\`?`] : keys.length > 0 ? [`its keys: ${listed}.`] : [];
+  ctx.diagnostics.push(diag("KD2012", member.span, `\`${member.text}\` is not a key of ${sym.kind} \`${sym.name}\``, { hints, related }));
   return undefined;
 }
 

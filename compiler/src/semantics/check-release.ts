@@ -6,10 +6,10 @@ import { diag } from "../diagnostics/catalogue.ts";
 import type { Value } from "./values.ts";
 import type { Ctx } from "./scope.ts";
 import type { ScalarName } from "./types.ts";
-import { checkDnsLabel, checkPortName } from "./names.ts";
+import { checkDnsSubdomain, checkPortName } from "./names.ts";
 import { durationSeconds, percentValue } from "./units.ts";
 import { didYouMean } from "./suggest.ts";
-import { mismatch, stringText } from "./check-expr.ts";
+import { mismatch, stringText, wholeSeconds } from "./check-expr.ts";
 
 export const STRATEGIES = ["replicas", "gateway", "rollout"] as const;
 export type Strategy = (typeof STRATEGIES)[number];
@@ -39,9 +39,11 @@ export function checkReleaseScalar(ctx: Ctx, field: string, type: ReleaseScalar,
       if (e.kind === "Call" && e.callee.text === "pause") {
         const [d] = e.args;
         if (e.args.length === 0) return { v: "step", pause: "promote", span: e.span };
-        const seconds = d?.kind === "Quantity" ? durationSeconds(d.raw) : undefined;
+        const raw = d?.kind === "Quantity" ? d.raw : undefined;
+        const seconds = raw === undefined ? undefined : durationSeconds(raw);
         if (seconds === undefined || e.args.length > 1 || seconds <= 0) return bad(ctx, e, "`pause` takes one duration such as `pause(5m)`, or nothing (`pause()` waits until the rollout is promoted)");
-        return { v: "step", pause: seconds, span: e.span };
+        const whole = wholeSeconds(ctx, "pause", raw!, seconds, d!.span);
+        return whole === undefined ? undefined : { v: "step", pause: whole, span: e.span };
       }
       return bad(ctx, e, "a rollout step is a weight such as `10%`, `pause(5m)` or `pause()`");
     }
@@ -59,7 +61,8 @@ export function checkReleaseScalar(ctx: Ctx, field: string, type: ReleaseScalar,
       if (e.kind !== "String") return mismatch(ctx, field, t, e);
       const s = stringText(ctx, e);
       if (s === undefined) return undefined;
-      const problem = checkDnsLabel(s);
+      // A Secret made outside the app (by cert-manager, say): any Secret name, a DNS subdomain.
+      const problem = checkDnsSubdomain(s);
       return problem ? bad(ctx, e, `\`${s}\` is not a secret name: ${problem}`) : { v: "string", s, span: e.span };
     }
     case "PortName": {

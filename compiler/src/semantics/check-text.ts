@@ -9,6 +9,7 @@ import type { InterpolationPart } from "../ir/model.ts";
 import type { Ctx } from "./scope.ts";
 import type { Value } from "./values.ts";
 import { didYouMean } from "./suggest.ts";
+import { refText } from "./names.ts";
 
 /** The pure builtins over text, with their usage line for messages. */
 export const TEXT_BUILTINS: Readonly<Record<string, string>> = {
@@ -31,7 +32,7 @@ export function textParts(ctx: Ctx, e: Expr, addresses: boolean): InterpolationP
     const part = addressPart(ctx, e, addresses);
     return part ? [part] : undefined;
   }
-  const what = e.kind === "Call" ? `a call to \`${e.callee.text}(...)\`` : e.kind === "Quantity" ? `\`${e.raw}\`` : e.kind === "Ref" ? `the name \`${e.path.map((n) => n.text).join(".")}\`` : e.kind === "List" ? "a list" : e.kind === "Bool" ? "a boolean" : "an expression";
+  const what = e.kind === "Call" ? `a call to \`${e.callee.text}(...)\`` : e.kind === "Quantity" ? `\`${e.raw}\`` : e.kind === "Ref" ? `the name \`${refText(e.path.map((n) => n.text))}\`` : e.kind === "List" ? "a list" : e.kind === "Bool" ? "a boolean" : "an expression";
   ctx.diagnostics.push(diag("KD3061", e.span, `expected text here, found ${what}`, { hints: ["text builtins take strings (with `${...}` in them), numbers, or other text builtins."] }));
   return undefined;
 }
@@ -69,7 +70,7 @@ function stringParts(ctx: Ctx, s: StringLit, addresses: boolean): InterpolationP
 
 /** `${db.address}` inside a string: a service and one of its address forms. */
 export function addressPart(ctx: Ctx, p: Ref, addresses: boolean): InterpolationPart | undefined {
-  const text = p.path.map((n) => n.text).join(".");
+  const text = refText(p.path.map((n) => n.text));
   const sym = ctx.scope.decls.get(p.path[0]!.text);
   if (!sym || p.path.length !== 2) {
     ctx.diagnostics.push(diag("KD2001", p.span, `unknown name \`${text}\` in a string`, { hints: [...(sym ? [] : didYouMean(p.path[0]!.text, ["name", "app", ...ctx.scope.decls.keys()])), "strings can interpolate `${name}`, `${app}` and, in environment values, service addresses such as `${db.address}`."] }));

@@ -1,6 +1,6 @@
 // Scalars of scaling, rollouts and schedules: a count or a share (`1`, `25%`), a cron schedule,
-// and the overlap policy of a cron (`allow`, `forbid`, `replace`). Each returns a typed value or
-// reports why not (KD3021, KD3027).
+// the overlap policy of a cron (`allow`, `forbid`, `replace`) and its time zone. Each returns a
+// typed value or reports why not (KD3021, KD3027).
 import type { Expr, StringLit } from "../syntax/ast.ts";
 import type { Span } from "../syntax/span.ts";
 import { diag } from "../diagnostics/catalogue.ts";
@@ -11,8 +11,9 @@ import { percentValue } from "./units.ts";
 import { didYouMean } from "./suggest.ts";
 import { mismatch, stringText } from "./check-expr.ts";
 import { cronProblem } from "./cron.ts";
+import { timeZoneProblem } from "./time-zones.ts";
 
-export type WorkloadScalar = "IntOrPercent" | "Cron" | "Overlap";
+export type WorkloadScalar = "IntOrPercent" | "Cron" | "Overlap" | "TimeZone";
 
 export const OVERLAPS = ["allow", "forbid", "replace"] as const;
 
@@ -39,6 +40,24 @@ export function checkWorkloadScalar(ctx: Ctx, field: string, type: WorkloadScala
         return undefined;
       }
       return { v: "string", s: text.trim(), span: e.span };
+    }
+    case "TimeZone": {
+      if (e.kind !== "String") return mismatch(ctx, field, t, e, ['write it as a string: `timezone = "Europe/Berlin"`.']);
+      const text = stringText(ctx, e);
+      if (text === undefined) return undefined;
+      const problem = timeZoneProblem(text);
+      if (problem) {
+        const s = problem.suggestion;
+        ctx.diagnostics.push(
+          diag("KD3027", e.span, problem.message, {
+            label: "not in the IANA time zone database",
+            hints: [s ? `did you mean \`${s}\`?` : "write an IANA name such as `Europe/Berlin`, `America/New_York` or `UTC` (`Etc/GMT+1` for a fixed offset)."],
+            fixes: s ? [{ title: `Use ${s}`, edits: [{ span: e.span, newText: JSON.stringify(s) }] }] : [],
+          }),
+        );
+        return undefined;
+      }
+      return { v: "string", s: text, span: e.span };
     }
     case "Overlap": {
       const word = e.kind === "Ref" && e.path.length === 1 ? e.path[0]!.text : undefined;

@@ -15,6 +15,13 @@ export function checkDnsLabel(s: string): string | undefined {
   return undefined;
 }
 
+/** Names of most Kubernetes objects (Secrets, ConfigMaps): DNS labels joined by dots, at most 253 characters. */
+export function checkDnsSubdomain(s: string): string | undefined {
+  if (s.length > 253) return `it is ${s.length} characters long; at most 253 are allowed`;
+  if (!DNS_SUBDOMAIN.test(s)) return "use lower-case letters, digits, inner hyphens and dots between them only";
+  return undefined;
+}
+
 export function checkLabelKey(s: string): string | undefined {
   // The same few keys (`app.kubernetes.io/name`, `tier`) recur in every selector and label block:
   // their verdict is remembered rather than two regular expressions run each time.
@@ -66,4 +73,16 @@ export function imageTag(s: string): string | undefined {
 export function checkEnvName(s: string): string | undefined {
   if (!ENV_NAME.test(s)) return "start with a letter or `_`, then letters, digits, `_`, `.` or `-`";
   return undefined;
+}
+
+const REF_NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*$/;
+
+/** A reference as it is written: `creds."tls.key"`, each part that is not a plain name quoted. */
+export function refText(parts: readonly string[]): string {
+  return parts.map((p, i) => (i === 0 || REF_NAME.test(p) ? p : quoted(p))).join(".");
+}
+
+/** `text` as a kdsl string literal. */
+function quoted(text: string): string {
+  return `"${text.replace(/[\\"]/g, (c) => "\\" + c).replace(/\$\{/g, "\\${").replace(/\n/g, "\\n").replace(/\t/g, "\\t").replace(/\r/g, "\\r")}"`;
 }

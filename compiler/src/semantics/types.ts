@@ -34,13 +34,14 @@ export type ScalarName =
   // Scaling, rollouts and schedules (check-workload.ts).
   | "IntOrPercent"
   | "Cron"
-  | "Overlap";
+  | "Overlap"
+  | "TimeZone";
 
 export const SCALARS: ReadonlySet<string> = new Set<ScalarName>([
   "String", "Int", "Bool", "Cpu", "Memory", "Duration", "Percent", "Name", "Image", "LabelKey", "LabelValue",
   "EnvName", "EnvValue", "SecretValue", "ConfigValue", "Probe", "Port", "ServiceRef", "WorkloadRef", "Selector", "K8sPatch",
   "Strategy", "Step", "SecretName", "PortName", "Host", "HttpPath",
-  "IntOrPercent", "Cron", "Overlap",
+  "IntOrPercent", "Cron", "Overlap", "TimeZone",
 ]);
 
 export type Type =
@@ -118,4 +119,5 @@ const SCALAR_TEXT: Record<ScalarName, string> = {
   IntOrPercent: "a count such as `1` or a share such as `25%`",
   Cron: 'a cron schedule such as `"0 3 * * *"`',
   Overlap: "`allow`, `forbid` or `replace`",
+  TimeZone: 'a time zone name such as `"Europe/Berlin"` or `"UTC"`',
 };

@@ -246,8 +246,17 @@ export abstract class FastExprParser {
       return { kind: "Call", callee: head, args, span: spanCovering(head.span, close) };
     }
     const path: A.Name[] = [head];
-    while (this.accept(T.Dot)) path.push(this.name());
+    while (this.accept(T.Dot)) path.push(this.s.type === T.StringTok ? this.quotedSegment() : this.name());
     return { kind: "Ref", path, span: spanCovering(head.span, path[path.length - 1]!.span) };
+  }
+
+  /**
+   * A quoted part of a reference, `creds."tls.key"`: a key that holds dots, read as a quoted
+   * member key is (its span keeps the quotes, so the formatter prints it as written).
+   */
+  protected quotedSegment(): A.Name {
+    this.expect(T.StringTok);
+    return { kind: "Name", text: decodeString(this.image()).text, span: this.sp() };
   }
 }
 

@@ -55,6 +55,7 @@ export abstract class ExprParser extends EmbeddedActionsParser {
   // alternatives are cached arrays (the closures use only `this`), not allocated per call.
   private exprAlts?: IOrAlt<A.Expr>[];
   private callOrRefAlts?: IOrAlt<A.Expr>[];
+  private segmentAlts?: IOrAlt<A.Name>[];
   /** The identifier refOrCall has consumed, for its cached alternatives. */
   private head?: IToken;
 
@@ -188,7 +189,8 @@ export abstract class ExprParser extends EmbeddedActionsParser {
           this.ACTION(() => path.push({ kind: "Name", text: head.image, span: this.sp(head) }));
           this.MANY2(() => {
             this.CONSUME(T.Dot);
-            path.push(this.SUBRULE(this.name));
+            // A name, or a quoted key that holds dots: `creds."tls.key"` (as fast-expr.ts reads it).
+            path.push(this.OR2((this.segmentAlts ??= [{ ALT: () => this.SUBRULE(this.name) }, { ALT: () => this.quotedSegment(this.CONSUME(T.StringTok)) }])));
           });
           return this.ACTION((): A.Expr => {
             const parts = path.filter(Boolean);
@@ -198,6 +200,12 @@ export abstract class ExprParser extends EmbeddedActionsParser {
       },
     ]));
   });
+
+  /** `"tls.key"` after a dot in a reference: a Name with the quotes in its span, absent when recovery invented it. */
+  private quotedSegment(t: IToken): A.Name {
+    if (this.RECORDING_PHASE || t.isInsertedInRecovery) return undefined as unknown as A.Name;
+    return { kind: "Name", text: decodeString(t.image).text, span: this.sp(t) };
+  }
 
   protected stringLit(t: IToken): A.StringLit {
     const span = this.sp(t);

@@ -27,7 +27,20 @@ export function podTemplate(ctx: BuildContext, s: ServiceModel, image: string, l
   return { metadata, spec: withPodSettings(s, spec, container, s.stateful ? "template" : "pvc") };
 }
 
-/** Volume names are DNS labels: `secret-<name>` when that fits, else the secret's name. */
+/**
+ * Volume names are DNS labels: `secret-<name>` when that fits, else the secret's name. A Secret
+ * made outside the app may have a longer name with dots (a DNS subdomain, `shop.example-tls`):
+ * its dots become hyphens, shortened, with a hash of the whole name so that `a.b` and `a-b` differ.
+ */
 function volumeName(secret: string): string {
-  return secret.length <= 56 ? `secret-${secret}` : secret;
+  if (!secret.includes(".") && secret.length <= 63) return secret.length <= 56 ? `secret-${secret}` : secret;
+  const label = secret.replace(/\./g, "-").slice(0, 47).replace(/-+$/, "");
+  return `secret-${label}-${fnv1a(secret)}`;
+}
+
+/** 32-bit FNV-1a of `text`, as 8 hex digits: stable across builds and platforms. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, "0");
 }

@@ -214,7 +214,9 @@ export const NAME_PAGES: Readonly<Record<string, string>> = {
   ),
   KD2012: page(
     "A reference names a key that its target does not have: a key a secret or config does not",
-    "declare, or a service address other than `.url`, `.host`, `.port` and `.address`.",
+    "declare, or a service address other than `.url`, `.host`, `.port` and `.address`. A key that",
+    'holds dots is quoted in the reference as where it is declared: `creds."tls.key"`, since',
+    "`creds.tls.key` reads as the key `tls` followed by `key`.",
     "",
     "```kdsl",
     'secret api-keys { token = env("API_TOKEN") }',

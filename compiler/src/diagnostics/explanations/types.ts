@@ -46,7 +46,9 @@ export const TYPE_PAGES: Readonly<Record<string, string>> = {
   ),
   KD3003: page(
     "A value has the right type but is out of its range: CPU or memory of zero, a percentage over",
-    "100%, or a canary weight that is not strictly between 0% and 100%.",
+    "100%, or a canary weight that is not strictly between 0% and 100%. Durations are whole seconds",
+    "(`1500ms` is reported, not rounded), and a probe's `period`, `timeout` and `failures`, or a",
+    "`deadline`, cannot be 0 (Kubernetes would read it as unset, or reject the object).",
     "",
     "```kdsl",
     "service api {",

@@ -97,7 +97,8 @@ export const WORKLOAD_PAGES: Readonly<Record<string, string>> = {
   ),
   KD3027: page(
     "A field takes one of a few words: a cron's `overlap` is `allow` (runs overlap), `forbid`",
-    "(a run due while the last one runs is skipped) or `replace` (the last one is stopped).",
+    "(a run due while the last one runs is skipped) or `replace` (the last one is stopped). A cron's",
+    '`timezone` is a name of the IANA time zone database, spelt with its case (`"Europe/Berlin"`).',
     "",
     ...code('cron report { image = "ghcr.io/example/report:1.0.0"; schedule = "@daily"; overlap = skip }'),
     "",
