@@ -24,7 +24,11 @@ export interface FsHost extends Host {
   readonly decodeErrors: Diagnostic[];
   /** Files that could not be decoded, with a lossy decoding for code frames (they were read as empty). */
   readonly undecodable: Map<string, string>;
+  /** Files read that start with a UTF-8 byte-order mark (decoding drops it; `kdsl fmt` removes it). */
+  readonly withBom: Set<string>;
 }
+
+export const hasBom = (b: Uint8Array): boolean => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 
 /**
  * A run's diagnostics with the decoding problems first. A file that could not be decoded was given
@@ -71,13 +75,16 @@ function listError(dir: string): ReadError | undefined {
 export function fsHost(env: NodeJS.ProcessEnv = process.env): FsHost {
   const decodeErrors: Diagnostic[] = [];
   const undecodable = new Map<string, string>();
+  const withBom = new Set<string>();
   return {
     decodeErrors,
     undecodable,
+    withBom,
     readFile(p: string): ReadResult {
       const read = readBytes(p);
       if (!("bytes" in read)) return read;
       const bytes = read.bytes;
+      if (hasBom(bytes)) withBom.add(p);
       const decoded = decodeSource(p, bytes);
       if ("diagnostic" in decoded) {
         // A compile may run twice (cli/src/recovery.ts) and so read a file twice: one report per file.

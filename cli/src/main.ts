@@ -8,7 +8,7 @@ const VERSION = "0.1.0";
 export const HELP = `kdsl — typed manifests for microservices on Kubernetes
 
 Usage:
-  kdsl build <file|dir> [-o DIR] [--profile P] [--secrets reference|inline] [--target T] [--format pretty|json]
+  kdsl build <file|dir> [-o DIR [--check]] [--profile P] [--secrets reference|inline] [--target T] [--format pretty|json]
       Compile to Kubernetes YAML (stdout, or DIR/<app>.yaml written whole or not at all); with
       --target runtime, the built-in runtime's plan instead (DIR/<app>.plan.json). Flags left out
       come from <project>/kdsl.json. With --check -o DIR: write nothing; exit 1 and print a diff
@@ -19,9 +19,10 @@ Usage:
   kdsl check <file|dir> [--profile P] [--format pretty|json]
       Report every diagnostic; write nothing.
   kdsl fmt [--check] <path...>
-      Rewrite .kdsl files in the canonical layout (--check: list files that are not).
-  kdsl explain <code>
-      Explain a diagnostic code, e.g. kdsl explain KD2004.
+      Rewrite .kdsl files in the canonical layout (--check: list files that are not). A directory
+      means its .kdsl files and the local modules they \`use\`.
+  kdsl explain <code|rule-id>
+      Explain a diagnostic code or lint rule, e.g. kdsl explain KD2004.
   kdsl lint <path...> [--fix] [--format pretty|json|sarif|github] [--max-warnings N] [--profile P]
       Lint projects with the rules in docs/rules/ (settings in <project>/kdsl.json); --fix
       applies the rules' fixes. Exit 2 also when kdsl.json is invalid.
@@ -71,14 +72,18 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const [cmd, ...rest] = argv;
     if (cmd === undefined || cmd === "help" || cmd === "--help" || cmd === "-h") {
+      // `kdsl help build` is help too (there is one page); anything else after it is a mistake.
+      if (rest.length > 1 || (rest.length === 1 && !(rest[0]! in COMMANDS))) throw new UsageError(`${cmd} takes no arguments but a command name (unexpected: ${rest.map((a) => `\`${a}\``).join(" ")})`);
       process.stdout.write(HELP);
       return cmd === undefined ? 2 : 0;
     }
     if (cmd === "--version" || cmd === "-v") {
+      if (rest.length > 0) throw new UsageError(`${cmd} takes no arguments (unexpected: ${rest.map((a) => `\`${a}\``).join(" ")})`);
       process.stdout.write(`kdsl ${VERSION}\n`);
       return 0;
     }
     const load = COMMANDS[cmd];
+    if (!load && cmd.startsWith("-")) throw new UsageError(`unknown option ${cmd}: kdsl takes a command first (${Object.keys(COMMANDS).join(", ")}), or --help, or --version`);
     if (!load) throw new UsageError(`unknown command \`${cmd}\`; commands: ${Object.keys(COMMANDS).join(", ")}`);
     const flags = parseFlags(rest, cmd);
     if (flags.help) {

@@ -1,7 +1,8 @@
 // The compiler's public face. The CLI, the language server and the tests call these functions and
 // nothing deeper; each returns plain data and diagnostics and never throws on bad input.
 import type { Host } from "./host.ts";
-import { loadProgram, type Program } from "./program.ts";
+import { loadProgram, STDLIB_PREFIX, type Program } from "./program.ts";
+import { printFile } from "./format/items.ts";
 import { analyse, type Analysis } from "./semantics/analyse.ts";
 import { evaluate, type EvaluatedDecl } from "./evaluate/evaluate.ts";
 import { lower } from "./ir/lower.ts";
@@ -50,6 +51,34 @@ function withoutFollowOns(syntax: readonly Diagnostic[], semantic: readonly Diag
     const cut = firstError.get(d.span.file);
     return cut === undefined || (d.span.end < cut && d.code !== "KD3009" && d.code !== "KD2010");
   });
+}
+
+/** One file of a project as `kdsl fmt` sees it. */
+export interface FormattedSource {
+  readonly file: string;
+  /** The text as read. */
+  readonly text: string;
+  /** The canonical layout; absent when the file has syntax errors (it is then left alone). */
+  readonly formatted?: string;
+  /** The file's own parse diagnostics. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Formats the files `kdsl build` would read for `entry`, minus the stdlib: the project files and
+ * the local modules they `use`, reached the same way (so `kdsl fmt --check <project>` covers
+ * `use "./lib/common"`). Each file is read and parsed once, by the loader; the layout is printed
+ * from that tree. `fatal` as for check(): an entry or module that cannot be read.
+ */
+export function formatProject(host: Host, entry: string): { readonly files: readonly FormattedSource[]; readonly fatal?: string } {
+  const program = loadProgram(host, entry);
+  if (program.fatal) return { files: [], fatal: program.fatal };
+  const files = [...program.files, ...program.modules.filter((m) => !m.file.startsWith(STDLIB_PREFIX))].map((ast): FormattedSource => {
+    const text = program.texts.get(ast.file) ?? "";
+    const diagnostics = program.syntax.get(ast.file) ?? [];
+    return hasErrors(diagnostics) ? { file: ast.file, text, diagnostics } : { file: ast.file, text, formatted: printFile({ text }, ast), diagnostics };
+  });
+  return { files };
 }
 
 /**
@@ -172,6 +201,7 @@ function prepare(host: Host, entry: string, options: BuildOptions): Prepared {
   const first = check(host, entry);
   if (first.fatal || !first.analysis) return { result: first };
   const project = loadProject(host, first.program.root);
+  if (project.fatal) return { result: { ...first, diagnostics: first.diagnostics, fatal: project.fatal } };
   const checked = project.file !== undefined && project.text !== undefined ? { ...first, program: { ...first.program, texts: new Map([...first.program.texts, [project.file, project.text]]) } } : first;
   const analysis = first.analysis;
   const settings = project.settings;

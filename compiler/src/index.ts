@@ -1,5 +1,5 @@
 // The compiler library: everything other packages may use. Keep this list deliberate.
-export { check, build, buildOutput, type BuildOptions, type BuildOutput, type BuildResult, type CheckResult } from "./api.ts";
+export { check, build, buildOutput, formatProject, type BuildOptions, type BuildOutput, type BuildResult, type CheckResult, type FormattedSource } from "./api.ts";
 export { lint, RULES, ruleById, CONFIG_FILE, parseLintConfig, lintSchema, type LintOptions, type LintResult, type LintConfig, type Rule, type AnyRule } from "./lint/index.ts";
 export { fixProject, type FixResult } from "./lint/fix.ts";
 export { renderSarif, renderGithub, type SarifOptions } from "./lint/sarif.ts";

@@ -20,6 +20,8 @@ export interface Program {
   readonly fatal?: string;
   /** The source text of every file, by path (for code frames and the formatter). */
   readonly texts: ReadonlyMap<string, string>;
+  /** Each file's own parse diagnostics, by path (the formatter leaves a file with errors alone). */
+  readonly syntax: ReadonlyMap<string, readonly Diagnostic[]>;
 }
 
 export const STDLIB_PREFIX = "stdlib/";
@@ -27,11 +29,12 @@ export const STDLIB_PREFIX = "stdlib/";
 export function loadProgram(host: Host, entry: string): Program {
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
+  const syntax = new Map<string, readonly Diagnostic[]>();
   const preludeText = host.readStdlib("prelude.kdsl");
   const preludeFile = STDLIB_PREFIX + "prelude.kdsl";
   if (preludeText === undefined) {
     const empty = parse(preludeFile, "").ast;
-    return { files: [], modules: [], prelude: empty, root: ".", diagnostics, texts, fatal: "the stdlib's prelude.kdsl is missing: the installation is incomplete" };
+    return { files: [], modules: [], prelude: empty, root: ".", diagnostics, texts, syntax, fatal: "the stdlib's prelude.kdsl is missing: the installation is incomplete" };
   }
   texts.set(preludeFile, preludeText);
   const prelude = parse(preludeFile, preludeText);
@@ -44,7 +47,7 @@ export function loadProgram(host: Host, entry: string): Program {
   if (listed !== undefined) {
     root = normalized;
     entryFiles = listed;
-    if (listed.length === 0) return { files: [], modules: [], prelude: prelude.ast, root, diagnostics, texts, fatal: `no .kdsl files in ${entry}` };
+    if (listed.length === 0) return { files: [], modules: [], prelude: prelude.ast, root, diagnostics, texts, syntax, fatal: `no .kdsl files in ${entry}` };
   } else {
     root = path.dirname(normalized);
     entryFiles = [normalized];
@@ -58,6 +61,7 @@ export function loadProgram(host: Host, entry: string): Program {
     texts.set(file, text);
     const r = parse(file, text);
     diagnostics.push(...r.diagnostics);
+    syntax.set(file, r.diagnostics);
     loaded.set(file, r.ast);
     return r.ast;
   };
@@ -66,16 +70,18 @@ export function loadProgram(host: Host, entry: string): Program {
   // from the YAML with exit 0, or a misleading "no `app` declaration".
   for (const f of entryFiles) {
     const read = host.readFile(f);
-    if (!("text" in read)) return { files: [], modules: [], prelude: prelude.ast, root, diagnostics, texts, fatal: readFailure(f === normalized ? entry : f, read, f === normalized) };
+    if (!("text" in read)) return { files: [], modules: [], prelude: prelude.ast, root, diagnostics, texts, syntax, fatal: readFailure(f === normalized ? entry : f, read, f === normalized) };
     files.push(load(f, read.text));
   }
 
   // Depth-first over `use` from every project file, project files included as targets: a cycle
   // is reported where it closes, with the chain that leads there.
   const state = new Map<string, "visiting" | "done">();
+  let fatal: string | undefined;
   const visit = (file: SourceFile, chain: string[]): void => {
     state.set(file.file, "visiting");
     for (const item of file.items) {
+      if (fatal) return;
       if (item.kind !== "Use" || item.path === undefined) continue;
       const target = resolveUse(item, file.file, root, diagnostics);
       if (!target) continue;
@@ -85,7 +91,14 @@ export function loadProgram(host: Host, entry: string): Program {
       }
       let mod = loaded.get(target);
       if (!mod) {
-        const text = target.startsWith(STDLIB_PREFIX) ? host.readStdlib(target.slice(STDLIB_PREFIX.length)) : textOf(host.readFile(target));
+        const read = target.startsWith(STDLIB_PREFIX) ? undefined : host.readFile(target);
+        // A module that is there but cannot be read stops the run as an unreadable project file
+        // does: "cannot find module" would send the user looking for a file that exists.
+        if (read && "error" in read && read.error === "unreadable") {
+          fatal = readFailure(target, read, false);
+          return;
+        }
+        const text = read ? textOf(read) : host.readStdlib(target.slice(STDLIB_PREFIX.length));
         if (text === undefined) {
           diagnostics.push(diag("KD2007", item.pathSpan ?? item.span, `cannot find module \`${item.path}\``, { hints: target.startsWith(STDLIB_PREFIX) ? ["the stdlib has `std/web`."] : [`looked for ${target}.`] }));
           continue;
@@ -97,8 +110,8 @@ export function loadProgram(host: Host, entry: string): Program {
     }
     state.set(file.file, "done");
   };
-  for (const f of files) if (state.get(f.file) !== "done") visit(f, [f.file]);
-  return { files, modules, prelude: prelude.ast, root, diagnostics, texts };
+  for (const f of files) if (state.get(f.file) !== "done" && !fatal) visit(f, [f.file]);
+  return { files, modules, prelude: prelude.ast, root, diagnostics, texts, syntax, ...(fatal ? { fatal } : {}) };
 }
 
 function textOf(r: ReturnType<Host["readFile"]>): string | undefined {

@@ -197,6 +197,8 @@ test("kdsl.json problems have positions; the build stops; other tools' sections 
   assert.equal(bad('{ "namespace": "Team_A" }'), ["p/kdsl.json:1:16: error[KD7020]: `namespace` must be a DNS label: lower-case letters, digits and inner hyphens, at most 63 characters"]);
   assert.equal(bad('{ "profiles": ["prd"] }'), ["p/kdsl.json:1:16: error[KD7022]: kdsl.json applies profile `prd`, which the app does not declare"]);
   assert.equal(bad('{ "editor": { "x": 1 }, "lint": { "rules": {} } }'), []);
+  // Cut short: reported where the input ends, not at 1:1.
+  assert.equal(bad('{\n  "lint": \n'), ["p/kdsl.json:2:10: error[KD7001]: kdsl.json is not valid JSON: Unexpected end of JSON input"]);
   const r = run({ "p/app.kdsl": SMALL, "p/kdsl.json": '{ "target": "cluster" }' }, {});
   assert.is(r.yaml, undefined);
   assert.is(r.program.texts.get("p/kdsl.json"), '{ "target": "cluster" }', "kdsl.json's text is there for code frames");

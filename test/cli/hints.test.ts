@@ -3,7 +3,7 @@
 // paths with spaces; `init`'s next steps quote the directory.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { cpSync, mkdirSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, ensureBundle, kdsl, ROOT, tempDir } from "./run-cli.ts";
@@ -61,6 +61,30 @@ test("init: the next steps quote a directory with spaces", () => {
   assert.match(r.stdout, /^ {2}cd 'new app'$/m);
   const plain = kdsl(["init", "plain"], { cwd: TMP });
   assert.match(plain.stdout, /^ {2}cd plain$/m);
+});
+
+test("build --check: output that differs only in CRLF line endings is said in one line, without a diff (exit 1)", () => {
+  const proj = join(TMP, "crlf");
+  cpSync(join(ROOT, "examples/numbers"), proj, { recursive: true });
+  for (const [target, file] of [["kubernetes", "numbers.yaml"], ["runtime", "numbers.plan.json"]] as const) {
+    let r = kdsl(["build", "crlf", "-o", "crlf/out", "--target", target], { cwd: TMP });
+    assert.is(r.status, 0, describe(r));
+    const lf = readFileSync(join(proj, "out", file), "utf8");
+    writeFileSync(join(proj, "out", file), lf.replace(/\n/g, "\r\n")); // a Windows autocrlf checkout
+    r = kdsl(["build", "crlf", "--check", "-o", "crlf/out", "--target", target], { cwd: TMP });
+    assert.is(r.status, 1, describe(r));
+    assert.is(r.stdout, "", `no diff of lines that all look alike\n${describe(r)}`);
+    const pattern = file.endsWith(".yaml") ? "*.yaml" : "*.plan.json";
+    const line = `crlf/out/${file} differs only in line endings (CRLF): kdsl writes LF; set \`${pattern} text eol=lf\` in .gitattributes and check the file out again, or run \`kdsl build crlf -o crlf/out --target ${target}\` and commit the result\n`;
+    // The one line, last (the runtime target's notes come first).
+    assert.ok(r.stderr === line || r.stderr.endsWith(`\n${line}`), describe(r));
+    // Another difference as well: the usual diff.
+    writeFileSync(join(proj, "out", file), lf.replace(/\n/g, "\r\n").replace("numbers", "numberz"));
+    r = kdsl(["build", "crlf", "--check", "-o", "crlf/out", "--target", target], { cwd: TMP });
+    assert.is(r.status, 1, describe(r));
+    assert.match(r.stdout, /^--- a\/crlf\/out\//m, describe(r));
+    assert.match(r.stderr, /is out of date/, describe(r));
+  }
 });
 
 test.run();

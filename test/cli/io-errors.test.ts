@@ -214,4 +214,48 @@ test("lint --fix writes through a symbolic link and keeps the file's mode", () =
   assert.equal(readdirSync(join(dir, "real")), ["app.kdsl"], "no temporary files");
 });
 
+// ---------------------------------------------------------------------------------------------
+// kdsl.json and `use`d modules: there but unreadable is an I/O error, not "no settings" or KD2007
+
+test("an unreadable kdsl.json (chmod 000): exit 2 for build, check and lint, not a build without its settings", () => {
+  if (!PERMISSIONS) return console.log("  (skipped: cannot drop root privileges)");
+  const dir = project({ "app.kdsl": NUMBERS, "kdsl.json": '{ "namespace": "elsewhere" }\n' });
+  chmodSync(join(dir, "kdsl.json"), 0o000);
+  expectProjectRefused(dir, "kdsl.json", "EACCES", kdslUser);
+});
+
+test("kdsl.json as a broken symbolic link or a directory: exit 2; no kdsl.json at all is fine", () => {
+  const dir = project({ "app.kdsl": NUMBERS });
+  symlinkSync("nowhere.json", join(dir, "kdsl.json"));
+  expectProjectRefused(dir, "kdsl.json", "a broken symbolic link");
+  const sub = project({ "app.kdsl": NUMBERS });
+  mkdirSync(join(sub, "kdsl.json"));
+  expectProjectRefused(sub, "kdsl.json", "it is a directory");
+  const none = project({ "app.kdsl": NUMBERS });
+  for (const cmd of ["build", "check", "lint"]) {
+    const r = kdsl([cmd, "."], { cwd: none });
+    assert.ok(r.status === 0, `${cmd} without kdsl.json\n${describe(r)}`);
+  }
+});
+
+test("an unreadable module reached by `use` (chmod 000): exit 2 `cannot be read (EACCES)`, not KD2007; fmt too", () => {
+  if (!PERMISSIONS) return console.log("  (skipped: cannot drop root privileges)");
+  // In lib/, so that it is read as a module, not as one of the project's own files.
+  const dir = project({ "app.kdsl": `use "./lib/common"\n\n${NUMBERS}` });
+  mkdirSync(join(dir, "lib"));
+  writeFileSync(join(dir, "lib", "common.kdsl"), EXTRA);
+  chmodSync(join(dir, "lib", "common.kdsl"), 0o000);
+  expectProjectRefused(dir, "lib/common.kdsl", "EACCES", kdslUser);
+  for (const check of [[], ["--check"]]) expectIoError(kdslUser(["fmt", ...check, "."], dir), /^kdsl: lib\/common\.kdsl: cannot be read \(EACCES\)\n$/);
+  const links = project({ "app.kdsl": `use "./lib/gone"\n\n${NUMBERS}` });
+  mkdirSync(join(links, "lib"));
+  symlinkSync("nowhere.kdsl", join(links, "lib", "gone.kdsl"));
+  expectProjectRefused(links, "lib/gone.kdsl", "a broken symbolic link");
+  // A module that is simply not there stays KD2007.
+  const missing = project({ "app.kdsl": `use "./lib/none"\n\n${NUMBERS}` });
+  const r = kdsl(["check", "."], { cwd: missing });
+  assert.is(r.status, 1, describe(r));
+  assert.match(r.stderr, /error\[KD2007\]: cannot find module `\.\/lib\/none`/, describe(r));
+});
+
 test.run();

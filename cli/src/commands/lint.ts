@@ -61,6 +61,9 @@ export async function run(flags: Flags): Promise<number> {
 }
 
 function listRules(flags: Flags): number {
+  const id = flags.positionals[0];
+  if (id !== undefined && !RULES.some((r) => r.id === id)) throw new UsageError(`no lint rule \`${id}\`; \`kdsl lint --list-rules\` lists them`);
+  if (id !== undefined && flags.report !== "pretty") throw new UsageError(`--list-rules ${id} prints the rule's page; --format json lists every rule (leave out \`${id}\`)`);
   if (flags.report === "json") {
     const rules = RULES.map((r) => ({ id: r.id, category: r.category, severity: r.severity, summary: r.summary, fixable: r.fixable ?? false, options: r.options ? { schema: r.options.schema, defaults: r.options.defaults } : null, docs: r.docs }));
     process.stdout.write(JSON.stringify(rules, null, 2) + "\n");

@@ -23,7 +23,8 @@ export function readJsonObject(file: string, text: string): { json: JsonFile } |
     data = JSON.parse(text);
   } catch (e) {
     const m = /position (\d+)/.exec((e as Error).message);
-    const at = m ? Math.min(Number(m[1]), text.length) : 0;
+    // "Unexpected end of JSON input" gives no position: the input ends where it breaks.
+    const at = m ? Math.min(Number(m[1]), text.length) : /end of JSON input/.test((e as Error).message) ? text.trimEnd().length : 0;
     const reason = (e as Error).message.replace(/ in JSON at position \d+.*$/, "").replace(/^JSON\.parse: /, "");
     return { diagnostic: diag("KD7001", spanAt(file, text, at, Math.min(at + 1, text.length)), `${PROJECT_FILE} is not valid JSON: ${reason}`, { hints: ["kdsl.json is plain JSON: no comments, no trailing commas."] }) };
   }

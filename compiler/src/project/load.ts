@@ -7,7 +7,7 @@ import type { Ajv, ErrorObject } from "ajv";
 import { ajvLib } from "./libs.ts";
 import type { Node } from "yaml";
 import { posix as path } from "node:path";
-import type { Host } from "../host.ts";
+import { readFailure, type Host } from "../host.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diag } from "../diagnostics/catalogue.ts";
 import type { Span } from "../syntax/span.ts";
@@ -32,6 +32,8 @@ export interface LoadedProject {
   /** Where each default profile is written, to point at one the app does not have. */
   readonly profileSpans: readonly Span[];
   readonly diagnostics: readonly Diagnostic[];
+  /** Set when kdsl.json is there but cannot be read: an I/O error (exit 2), not "no settings". */
+  readonly fatal?: string;
 }
 
 let validator: ReturnType<Ajv["compile"]> | undefined;
@@ -44,11 +46,15 @@ export function projectFilePath(root: string): string {
   return root === "." || root === "" ? PROJECT_FILE : path.join(root, PROJECT_FILE);
 }
 
-/** Reads `<root>/kdsl.json`; no file means no project defaults. */
+/**
+ * Reads `<root>/kdsl.json`; no file means no project defaults. A file that is there but cannot be
+ * read (no permission, a broken symbolic link, a directory) is fatal: building without the
+ * settings and lint configuration it holds would be a different build that looks right.
+ */
 export function loadProject(host: Host, root: string): LoadedProject {
   const file = projectFilePath(root);
   const read = host.readFile(file);
-  if (!("text" in read)) return { settings: {}, profileSpans: [], diagnostics: [] };
+  if (!("text" in read)) return { settings: {}, profileSpans: [], diagnostics: [], ...(read.error === "not-found" ? {} : { fatal: readFailure(file, read) }) };
   return parseProject(file, read.text);
 }
 
