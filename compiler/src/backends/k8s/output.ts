@@ -15,7 +15,7 @@ import type { K8sPatch } from "../../ir/model.ts";
 import type { Span } from "../../syntax/span.ts";
 import { WorkloadSettings } from "./patches.ts";
 import type { EmittedObject, K8sObject, ObjectSink } from "./types.ts";
-import { reportSchemaProblems, schemaProblems } from "./validate.ts";
+import { reportSchemaProblems, schemaProblems, selectorMismatch } from "./validate.ts";
 import type { YamlDocuments } from "./yaml-documents.ts";
 
 interface Entry {
@@ -58,7 +58,12 @@ export class BackendOutput implements ObjectSink {
     const name = object.metadata.name;
     const moved = this.settings.apply(o);
     this.checkUnique(object, o.origin);
-    const lines = schemaProblems(object);
+    let lines = schemaProblems(object);
+    // Only a `k8s` patch can set a selector and pod labels apart: the builders make them agree.
+    if (moved !== undefined) {
+      const mismatch = selectorMismatch(object);
+      if (mismatch !== undefined) lines = [...(lines ?? []), mismatch];
+    }
     const problems = lines === undefined ? undefined : { kind: object.kind, metadata: { name: object.metadata.name }, lines };
     if (this.docs !== undefined) this.docs.add(object);
     this.entries.push({ name, origin: o.origin, object: this.docs === undefined ? object : undefined, moved, problems });

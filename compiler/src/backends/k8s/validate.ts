@@ -95,6 +95,22 @@ export function schemaProblems(o: K8sObject): string[] | undefined {
   }
 }
 
+/**
+ * What the API server checks beyond the schema for a workload: its selector must select its own
+ * pod template (`selector does not match template labels`). A problem line like schemaProblems',
+ * or undefined when it holds (or the object has no such pair).
+ */
+export function selectorMismatch(o: K8sObject): string | undefined {
+  const spec = o["spec"] as { selector?: { matchLabels?: Record<string, unknown> }; template?: { metadata?: { labels?: Record<string, unknown> } } } | undefined;
+  const wanted = spec?.selector?.matchLabels;
+  if (wanted === undefined || spec?.template === undefined) return undefined;
+  const labels = spec.template.metadata?.labels ?? {};
+  for (const [k, v] of Object.entries(wanted)) {
+    if (labels[k] !== v) return `/spec/selector/matchLabels: \`${k}: ${String(v)}\` is not among the pod template's labels${labels[k] === undefined ? "" : ` (\`${k}: ${String(labels[k])}\`)`}, and Kubernetes requires the selector to match them`;
+  }
+  return undefined;
+}
+
 /** KD5001 for each problem line; `o`'s kind and name are read now, so read them from the validated object. */
 export function reportSchemaProblems(o: { readonly kind: string; readonly metadata: { readonly name: string } }, origin: Span, problems: readonly string[], diagnostics: Diagnostic[]): void {
   for (const problem of problems) {
