@@ -50,6 +50,10 @@ function linesOf(text: string): string[] {
   return lastLines;
 }
 
+/** The longest line excerpt a code frame shows, and how much of it comes before the span when cut. */
+const FRAME_WIDTH = 160;
+const FRAME_CONTEXT = 60;
+
 /** A code frame under the headline, as quality.md shows. `text` is the file's source, if known. */
 export function renderPretty(d: Diagnostic, text: string | undefined, c: Colors = NO_COLORS): string {
   const sev = d.severity === "error" ? c.red : d.severity === "warning" ? c.yellow : c.blue;
@@ -62,9 +66,14 @@ export function renderPretty(d: Diagnostic, text: string | undefined, c: Colors 
     // Tabs become one space (so the carets line up); other control characters would drive the
     // terminal (an ESC starts an escape sequence), so they are shown as U+FFFD.
     const shown = line.replace(/\r$/, "").replace(/\t/g, " ").replace(/[\x00-\x1f\x7f-\x9f]/g, "\ufffd");
-    const clipped = shown.length > 160 ? shown.slice(0, 160) + "…" : shown;
-    const start = Math.min(d.span.col - 1, clipped.length);
-    const width = d.span.endLine === d.span.line ? Math.max(1, Math.min(d.span.endCol - d.span.col, clipped.length - start || 1)) : Math.max(1, clipped.length - start);
+    // A long line is shown as a window of FRAME_WIDTH characters that holds the span's start
+    // (with some context before it), `…` marking what is cut on either side.
+    const from = shown.length > FRAME_WIDTH && d.span.col - 1 > FRAME_WIDTH - FRAME_CONTEXT ? Math.min(d.span.col - 1 - FRAME_CONTEXT, shown.length - FRAME_WIDTH) : 0;
+    const to = Math.min(shown.length, from + FRAME_WIDTH);
+    const clipped = (from > 0 ? "…" : "") + shown.slice(from, to) + (to < shown.length ? "…" : "");
+    const start = Math.min(d.span.col - 1 - from + (from > 0 ? 1 : 0), clipped.length);
+    const room = to - from + (from > 0 ? 1 : 0) - start;
+    const width = d.span.endLine === d.span.line ? Math.max(1, Math.min(d.span.endCol - d.span.col, room || 1)) : Math.max(1, room);
     out.push(`${pad} ${c.blue("|")}`);
     out.push(`${c.blue(lineNo)} ${c.blue("|")} ${clipped}`);
     out.push(`${pad} ${c.blue("|")} ${" ".repeat(start)}${sev("^".repeat(width))}${d.label ? " " + sev(d.label) : ""}`);
