@@ -17,7 +17,7 @@ Usage:
       Scaffold a project (app.kdsl, services/hello.js, kdsl.json, README.md) that builds as is;
       never overwrites a file (exit 2).
   kdsl check <file|dir> [--profile P] [--format pretty|json]
-      Report every diagnostic; write nothing.
+      Report the diagnostics build would (in stages: fixing errors may reveal more); write nothing.
   kdsl fmt [--check] <path...>
       Rewrite .kdsl files in the canonical layout (--check: list files that are not). A directory
       means its .kdsl files and the local modules they \`use\`.
