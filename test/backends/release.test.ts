@@ -100,4 +100,14 @@ test("cron: `k8s` patches the CronJob and its pods, `avoid` reaches the pods (as
   assert.equal(pod.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.labelSelector, { matchLabels: { tier: "cache" } });
 });
 
+test("gateway: a Gateway in another namespace; `tls` there is KD4023 (the certificate is the Gateway listener's)", () => {
+  const body = '  strategy = gateway\n  expose { host = "shop.example.com"; gateway = "public"; gateway-namespace = "gateway-system" }';
+  const { objs } = run(svc(body));
+  assert.equal(find(objs, "HTTPRoute", "web").spec.parentRefs, [{ name: "public", namespace: "gateway-system" }]);
+  const tls = build(memoryHost({ "app.kdsl": svc('  strategy = gateway\n  expose { host = "shop.example.com"; gateway = "public"; tls = "shop-tls" }') }, stdlibFiles()), "app.kdsl");
+  assert.equal(tls.diagnostics.map((d) => `${d.code} ${d.span.line}:${d.span.col}`), ["KD4023 8:65"]);
+  const ingress = build(memoryHost({ "app.kdsl": svc('  expose { host = "shop.example.com"; gateway-namespace = "gateway-system" }') }, stdlibFiles()), "app.kdsl");
+  assert.equal(ingress.diagnostics.map((d) => d.code), ["KD4023"]);
+});
+
 test.run();

@@ -146,12 +146,25 @@ function lowerExpose(b: BlockValue | undefined, service: string, strategy: IR.St
     diagnostics.push(diag("KD4023", cls.span, "`class` is the Ingress class; under the `gateway` strategy the route attaches to `gateway` instead"));
     return undefined;
   }
+  // An HTTPRoute has no certificate: TLS ends at the Gateway's listener. Taking `tls` here and
+  // writing nothing would leave the user believing HTTPS is set up.
+  const tlsField = field(b, "tls");
+  if (strategy === "gateway" && tlsField !== undefined) {
+    diagnostics.push(diag("KD4023", tlsField.span, "under the `gateway` strategy TLS is the Gateway's: an HTTPRoute carries no certificate", { hints: ["put the certificate on the Gateway's HTTPS listener (`certificateRefs`) and remove `tls` here."] }));
+    return undefined;
+  }
+  const gatewayNs = field(b, "gateway-namespace");
+  if (strategy !== "gateway" && gatewayNs !== undefined) {
+    diagnostics.push(diag("KD4023", gatewayNs.span, `\`gateway-namespace\` only applies to the \`gateway\` strategy; \`${service}\` is exposed with an Ingress`));
+    return undefined;
+  }
   if (!port) return undefined;
   const e: { -readonly [K in keyof IR.ExposeModel]: IR.ExposeModel[K] } = { host, path: text(b, "path") ?? "/", port, origin: b.span };
   const tls = text(b, "tls");
   if (tls !== undefined) e.tls = tls;
   if (cls?.v === "string") e.className = cls.s;
   if (gateway?.v === "string") e.gateway = gateway.s;
+  if (gatewayNs?.v === "string") e.gatewayNamespace = gatewayNs.s;
   return e;
 }
 

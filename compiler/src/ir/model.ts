@@ -142,8 +142,9 @@ export interface ExposeModel extends Origin {
   /** Secret holding the TLS certificate. */
   readonly tls?: string;
   readonly className?: string;
-  /** The Gateway an HTTPRoute attaches to. */
+  /** The Gateway an HTTPRoute attaches to, and its namespace when not the app's. */
   readonly gateway?: string;
+  readonly gatewayNamespace?: string;
 }
 
 /** Where Prometheus scrapes the service, and whether through a ServiceMonitor. */

@@ -39,7 +39,7 @@ export function buildHttpRoute(ctx: BuildContext, s: ServiceModel): EmittedObjec
   if (e !== undefined) rule.matches = [{ path: { type: "PathPrefix", value: e.path } }];
   rule.backendRefs = backendRefs;
   const spec: Record<string, unknown> = {
-    parentRefs: e?.gateway !== undefined ? [{ name: e.gateway }] : [{ group: "", kind: "Service", name: s.name, port: port.port }],
+    parentRefs: e?.gateway !== undefined ? [e.gatewayNamespace !== undefined ? { name: e.gateway, namespace: e.gatewayNamespace } : { name: e.gateway }] : [{ group: "", kind: "Service", name: s.name, port: port.port }],
   };
   if (e !== undefined) spec.hostnames = [e.host];
   spec.rules = [rule];

@@ -113,8 +113,8 @@ export const RELEASE_PAGES: Readonly<Record<string, string>> = {
     ...svc("strategy = gateway", 'versions { v2 { image = "ghcr.io/example/api:2.0.0"; weight = 10% }; v3 { image = "ghcr.io/example/api:3.0.0"; weight = 10% } }'),
   ),
   KD4023: page(
-    "Under the `gateway` strategy `expose` is an HTTPRoute, which names its Gateway (`gateway`);",
-    "otherwise it is an Ingress, which takes `class` but not `gateway`.",
+    "Under `gateway` `expose` is an HTTPRoute: it names its Gateway (`gateway`, `gateway-namespace`)",
+    "and has no certificate (`tls` is the listener's); otherwise an Ingress: `class`, `tls`, no `gateway`.",
     "",
     ...svc("strategy = gateway", 'expose { host = "api.example.com" }'),
     "",
