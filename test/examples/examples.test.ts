@@ -25,7 +25,7 @@ const examples = readdirSync(examplesDir).flatMap((d) =>
 /** A build's output pieces as one string (each piece is whole documents, valid UTF-8 alone). */
 const decodeParts = (parts: readonly Uint8Array[] | undefined): string => (parts ?? []).map((p) => new TextDecoder().decode(p)).join("");
 
-const EXAMPLE_ENV = { RANDOM_TOKEN: "example-token-not-secret", CASSANDRA_USERNAME: "orders-admin", CASSANDRA_PASSWORD: "example-password-not-secret" };
+const EXAMPLE_ENV = { RANDOM_TOKEN: "example-token-not-secret", CASSANDRA_USERNAME: "orders-admin", CASSANDRA_PASSWORD: "example-password-not-secret", DB_PASSWORD: "example-db-password-not-secret" };
 
 interface Variant {
   readonly suffix: string;
