@@ -469,4 +469,13 @@ test("select: the NetworkPolicy of a selecting service guards the pods its Servi
   for (const [k, v] of Object.entries(selected)) assert.is(pods[k], v, k);
 });
 
+test("a Deployment with a claim of its own is replaced by Recreate (a ReadWriteOnce disk cannot attach to two pods); rollout { } still decides", () => {
+  const volumes = [{ origin: span(), name: "data", size: "1Gi", path: "/data" }];
+  const plain = build(app({ services: [service("api", { replicas: 1, volumes })] }));
+  assert.equal(find(plain.objects, "Deployment", "api").spec.strategy, { type: "Recreate" });
+  const rolling = build(app({ services: [service("api", { replicas: 1, volumes, rollout: { origin: span(), maxSurge: { count: 0 }, maxUnavailable: { count: 1 } } })] }));
+  assert.equal(find(rolling.objects, "Deployment", "api").spec.strategy, { type: "RollingUpdate", rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } });
+  assert.is(find(build(app({ services: [service("web")] })).objects, "Deployment", "web").spec.strategy, undefined);
+});
+
 test.run();

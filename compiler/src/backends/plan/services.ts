@@ -43,6 +43,19 @@ function count(c: CountOrShare | undefined, replicas: number, fallbackPercent: n
   return "count" in c ? c.count : round((replicas * c.percent) / 100);
 }
 
+/**
+ * How replicas are replaced on an update, as Kubernetes replaces them: a StatefulSet one at a
+ * time, never two processes for one identity (no surge; `max-unavailable` when given); a
+ * Deployment with a disk of its own (`volumes`) by Recreate, all stopped before any starts, unless
+ * `rollout` says otherwise (the K8s backend's deployment.ts); else rolling, 25% each way by default.
+ */
+function updateOf(s: ServiceModel): PlanService["update"] {
+  const minReady = s.rollout?.minReady ?? 0;
+  if (s.stateful) return { maxSurge: 0, maxUnavailable: s.rollout?.maxUnavailable !== undefined ? Math.max(1, count(s.rollout.maxUnavailable, s.replicas, 0, Math.floor)) : 1, minReady };
+  if (s.rollout === undefined && (s.volumes?.length ?? 0) > 0) return { maxSurge: 0, maxUnavailable: s.replicas, minReady };
+  return { maxSurge: count(s.rollout?.maxSurge, s.replicas, 25, Math.ceil), maxUnavailable: count(s.rollout?.maxUnavailable, s.replicas, 25, Math.floor), minReady };
+}
+
 export function planServices(app: AppModel, ctx: EnvContext, proxies: ReadonlyMap<string, PlanPort[]>, firstListen: number, diagnostics: Diagnostic[]): PlanService[] {
   let next = firstListen;
   return app.services.map((s) => {
@@ -80,11 +93,7 @@ export function planServices(app: AppModel, ctx: EnvContext, proxies: ReadonlyMa
       ...(runnable ? { process: processOf(ctx, s) } : {}),
       replicas,
       probes: planProbes(s.ports, s.probes),
-      update: {
-        maxSurge: count(s.rollout?.maxSurge, s.replicas, 25, Math.ceil),
-        maxUnavailable: count(s.rollout?.maxUnavailable, s.replicas, 25, Math.floor),
-        minReady: s.rollout?.minReady ?? 0,
-      },
+      update: updateOf(s),
       uses: s.uses,
     };
     return service;
