@@ -113,8 +113,11 @@ export function checkScalar(ctx: Ctx, field: string, type: ScalarName, e: Expr):
     case "Cpu": {
       const raw = e.kind === "Number" ? e.raw : e.kind === "Quantity" ? e.raw : undefined;
       const millis = raw === undefined ? undefined : cpuMillis(raw);
+      // Kubernetes counts CPU in whole millicores: a finer value is refused, not rounded.
+      if (millis === undefined && raw !== undefined && /^\d+\.\d+m$/.test(raw)) return outOfRange(ctx, e.span, `\`${field}\` is counted in whole millicores; \`${raw}\` is not one`);
       if (millis === undefined) return mismatch(ctx, field, t, e);
       if (millis === 0) return outOfRange(ctx, e.span, /[1-9]/.test(raw!) ? `\`${field}\` must be at least 1m (a thousandth of a core); \`${raw}\` is less` : `\`${field}\` must be more than zero`);
+      if ((/^\d+\.(\d+)$/.exec(raw!)?.[1]?.replace(/0+$/, "").length ?? 0) > 3) return outOfRange(ctx, e.span, `\`${field}\` is counted in whole millicores (1m = 0.001 cores); \`${raw}\` is between ${Math.floor(Number(raw) * 1000)}m and ${Math.floor(Number(raw) * 1000) + 1}m`);
       return { v: "cpu", millis, span: e.span };
     }
     case "Memory": {
