@@ -69,6 +69,7 @@ const entries: CatalogueEntry[] = [
   { code: "KD3064", title: "patch of a field kdsl owns", severity: "error" },
   { code: "KD3065", title: "set-based selector where only equality works", severity: "error" },
   { code: "KD3066", title: "invalid selector", severity: "error" },
+  { code: "KD3067", title: "invalid config or secret key", severity: "error" },
   { code: "KD3040", title: "unknown release strategy", severity: "error" },
   { code: "KD3041", title: "unknown secret", severity: "error" },
   { code: "KD3042", title: "invalid step, host, path or port name", severity: "error" },

@@ -62,6 +62,14 @@ export function checkMembers(ctx: Ctx, members: readonly Member[], paths: readon
   return removed.size > 0 ? { ...block(out, span), removed } : block(out, span);
 }
 
+/** Why `key` is no ConfigMap or Secret data key (Kubernetes' IsConfigMapKey), or undefined. */
+function dataKeyProblem(key: string): string | undefined {
+  if (key.length > 253) return "it is longer than 253 characters";
+  if (!/^[-._a-zA-Z0-9]+$/.test(key)) return "only letters, digits, `-`, `_` and `.` are allowed";
+  if (key === "." || key === ".." || key.startsWith("..")) return "it cannot be `.` or `..` or start with `..`";
+  return undefined;
+}
+
 function fieldFor(ctx: Ctx, name: Name, fields: Fields, where: string): FieldSchema | undefined {
   const f = fields.get(name.text) ?? fields.get(ANY);
   if (!f) {
@@ -84,6 +92,13 @@ export function checkMember(ctx: Ctx, m: Member, path: readonly Name[], fields: 
   const field = fieldFor(ctx, head, fields, where);
   if (!field) return;
   const key = head.text;
+  if (field.type.t === "scalar" && (field.type.name === "ConfigValue" || field.type.name === "SecretValue") && !fields.has(key)) {
+    const problem = dataKeyProblem(key);
+    if (problem) {
+      ctx.diagnostics.push(diag("KD3067", head.span, `\`${key}\` cannot be a key of a ${field.type.name === "ConfigValue" ? "ConfigMap" : "Secret"}: ${problem}`, { hints: ["keys hold letters, digits, `-`, `_` and `.`, e.g. `\"tls.crt\"` or `max-items`."] }));
+      return;
+    }
+  }
   // The escape hatch and selectors have their own forms (check-patch.ts, check-selector.ts).
   if (field.type.t === "scalar" && field.type.name === "K8sPatch") return checkPatchMember(ctx, m, path, out);
   if (field.type.t === "scalar" && field.type.name === "Selector" && path.length === 1) {

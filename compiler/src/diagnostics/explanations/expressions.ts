@@ -146,6 +146,17 @@ export const EXPRESSION_PAGES: Readonly<Record<string, string>> = {
     'service api {\n' + IMG + '\n  avoid { tier in ["cache"] }\n}',
     "```",
   ),
+  KD3067: page(
+    "A key of a `config` or `secret` becomes a key of a ConfigMap or Secret, and a file name when",
+    "mounted: Kubernetes takes letters, digits, `-`, `_` and `.` only (at most 253), not `.` or `..`.",
+    "```kdsl",
+    'config settings {\n  "feature flags" = "on"\n}',
+    "```",
+    "**Fix:** use a valid key.",
+    "```kdsl",
+    'config settings {\n  "feature.flags" = "on"\n}',
+    "```",
+  ),
   KD4030: page(
     "`k8s.<kind> { }` patches objects of that kind, but the declaration generates none: a service",
     "without a port has no Service, a service has no Job.",
