@@ -6,6 +6,7 @@ import { rule as apiTokenMounted } from "./rules/api-token-mounted.ts";
 import { rule as canarySameImage } from "./rules/canary-same-image.ts";
 import { rule as cpuLimitRatio } from "./rules/cpu-limit-ratio.ts";
 import { rule as cronAllowsOverlap } from "./rules/cron-allows-overlap.ts";
+import { rule as disruptionBlocksEviction } from "./rules/disruption-blocks-eviction.ts";
 import { rule as duplicatePort } from "./rules/duplicate-port.ts";
 import { rule as hostAccess } from "./rules/host-access.ts";
 import { rule as inconsistentLabelKeys } from "./rules/inconsistent-label-keys.ts";
@@ -45,6 +46,7 @@ export const RULES: readonly AnyRule[] = [
   canarySameImage,
   cpuLimitRatio,
   cronAllowsOverlap,
+  disruptionBlocksEviction,
   duplicatePort,
   hostAccess,
   inconsistentLabelKeys,
