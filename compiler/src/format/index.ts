@@ -7,7 +7,8 @@
 // one-line block form, see block.ts, and before a member named `to`); one blank line between
 // top-level items; blank lines between members kept, at most one; lists on one line when they fit
 // in 100 columns, else one item per line with trailing commas; LF endings, no trailing blanks,
-// exactly one final newline. Comments: see comments.ts.
+// exactly one final newline. Template parameters and `from (...)` arguments follow the list rule
+// (header.ts). Comments: see comments.ts.
 import { parse } from "../syntax/parse.ts";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { printFile } from "./items.ts";

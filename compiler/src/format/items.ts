@@ -1,11 +1,12 @@
 // The file and its top-level items. Items are separated by exactly one blank line, except that a
 // run of `use` lines keeps the source's choice (imports read best together, as in Go).
-import type { Arg, Comment, Item, Param, SourceFile } from "../syntax/ast.ts";
+import type { Arg, Comment, Item, Name, Param, SourceFile } from "../syntax/ast.ts";
 import { distribute, partition } from "./comments.ts";
 import type { Printed } from "./expr.ts";
-import { flat, nameText, typeText } from "./expr.ts";
-import { blankBetween, type Ctx } from "./layout.ts";
+import { nameText } from "./expr.ts";
+import { blankBetween, type Ctx, lastLineWidth } from "./layout.ts";
 import { printBlock } from "./block.ts";
+import { printHeader, type Piece } from "./header.ts";
 import { printSequence } from "./sequence.ts";
 
 export function printFile(ctx: Ctx, file: SourceFile): string {
@@ -26,7 +27,7 @@ export function printFile(ctx: Ctx, file: SourceFile): string {
 
 function printItem(ctx: Ctx, item: Item, comments: readonly Comment[]): Printed {
   const named = (n: { readonly span: { start: number; end: number } } | undefined) => (n ? " " + ctx.text.slice(n.span.start, n.span.end) : "");
-  let head: string;
+  let pieces: Piece[];
   switch (item.kind) {
     case "Use": {
       // `use "./x"` keeps its quotes as written; `use std / web` is normalised to `std/web`.
@@ -35,34 +36,34 @@ function printItem(ctx: Ctx, item: Item, comments: readonly Comment[]): Printed 
       return { text: `use ${path}`, hoisted: [...comments] };
     }
     case "App":
-      head = "app" + named(item.name);
+      pieces = ["app" + named(item.name)];
       break;
     case "Template":
-      head = "template" + named(item.name) + params(ctx, item.params) + (item.from ? " from " + nameText(ctx, item.from) + args(ctx, item.args) : "") + (item.for ? " for " + nameText(ctx, item.for) : "");
+      pieces = ["template" + named(item.name), ...list(item.params, item.name), ...fromPieces(ctx, item.from, item.args), ...(item.for ? [" for " + nameText(ctx, item.for)] : [])];
       break;
     case "Profile":
-      head = "profile" + named(item.name);
+      pieces = ["profile" + named(item.name)];
       break;
     case "Kind":
-      head = "kind" + named(item.name);
+      pieces = ["kind" + named(item.name)];
       break;
     case "Decl":
-      head = nameText(ctx, item.keyword) + named(item.name) + (item.from ? " from " + nameText(ctx, item.from) + args(ctx, item.args) : "");
+      pieces = [nameText(ctx, item.keyword) + named(item.name), ...fromPieces(ctx, item.from, item.args)];
       break;
   }
-  if (!item.body) return { text: head, hoisted: [...comments] };
+  const [mine, others] = partition(comments, item.body?.span);
   // Comments between the header's words have no line of their own: they move above the item.
-  const [mine, others] = partition(comments, item.body.span);
-  return { text: head + " " + printBlock(ctx, item.body, mine, 0, head.length + 1), hoisted: others };
+  // Those inside a parameter or argument list stay in it (header.ts).
+  const head = printHeader(ctx, pieces, others, 0, item.body ? 2 : 0);
+  if (!item.body) return { text: head.text, hoisted: head.rest };
+  return { text: head.text + " " + printBlock(ctx, item.body, mine, 0, lastLineWidth(head.text) + 1), hoisted: head.rest };
 }
 
-/** `(port: Int = 8080, path: String)`, always on the header's line (comments inside are hoisted). */
-function params(ctx: Ctx, ps: readonly Param[] | undefined): string {
-  if (!ps) return "";
-  return "(" + ps.map((p) => `${nameText(ctx, p.name)}: ${p.type ? typeText(ctx, p.type) : ""}${p.default ? " = " + flat(ctx, p.default) : ""}`).join(", ") + ")";
+/** `(port: Int = 8080, path: String)` after a template's name; `(port = 9090)` after `from web`. */
+function list(entries: readonly (Param | Arg)[] | undefined, after: Name | undefined): Piece[] {
+  return entries && after ? [{ entries, from: after.span.end }] : [];
 }
 
-function args(ctx: Ctx, as: readonly Arg[] | undefined): string {
-  if (!as) return "";
-  return "(" + as.map((a) => `${nameText(ctx, a.name)} = ${a.value ? flat(ctx, a.value) : ""}`).join(", ") + ")";
+function fromPieces(ctx: Ctx, from: Name | undefined, args: readonly Arg[] | undefined): Piece[] {
+  return from ? [" from " + nameText(ctx, from), ...list(args, from)] : [];
 }

@@ -1,13 +1,16 @@
 // Unit literals. The lexer keeps `250m` as written; its meaning comes from the expected type:
 // `5m` is five millicores as a Cpu and five minutes as a Duration.
 
-export type UnitFamily = "cpu" | "memory" | "duration" | "percent" | "unknown";
+/** `unordered-duration`: duration parts with a unit repeated or out of order (`1m1m`, `30s1m`). */
+export type UnitFamily = "cpu" | "memory" | "duration" | "unordered-duration" | "percent" | "unknown";
 
 const MEMORY_FACTORS: Record<string, number> = {
   Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
   k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
 };
 const DURATION_FACTORS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400 };
+/** Duration units, largest first: the order a compound duration writes them in. */
+const DURATION_UNITS = ["d", "h", "m", "s", "ms"] as const;
 
 /**
  * `250m` → 250 and `m`: what /^(\d+(?:\.\d+)?)([a-zA-Z%]*)$/ matches, scanned by hand because every
@@ -38,7 +41,7 @@ export function familyOf(raw: string): UnitFamily {
   if (raw.endsWith("%")) return "percent";
   const parts = [...raw.matchAll(/\d+(?:\.\d+)?([a-zA-Z]+)/g)].map((m) => m[1]!);
   if (parts.length === 1 && parts[0] === "m") return "cpu"; // could be minutes; cpu is the common reading
-  if (parts.length > 0 && parts.every((u) => u in DURATION_FACTORS)) return "duration";
+  if (parts.length > 0 && parts.every((u) => u in DURATION_FACTORS)) return durationParts(raw) ? "duration" : "unordered-duration";
   if (parts.length === 1 && parts[0]! in MEMORY_FACTORS) return "memory";
   return "unknown";
 }
@@ -47,6 +50,7 @@ export const FAMILY_TEXT: Record<UnitFamily, string> = {
   cpu: "a CPU quantity",
   memory: "a memory quantity",
   duration: "a duration",
+  "unordered-duration": "a duration with a unit repeated or out of order",
   percent: "a percentage",
   unknown: "a quantity with an unknown unit",
 };
@@ -74,12 +78,50 @@ export function memoryBytes(raw: string): number | undefined {
   return f === undefined ? undefined : q.number * f;
 }
 
-/** Seconds, or undefined when `raw` is not a duration. Compound forms such as `1h30m` are allowed. */
+/**
+ * Seconds, or undefined when `raw` is not a duration. Compound forms such as `1h30m` are allowed,
+ * each unit at most once and largest first: `1m1m` and `30s1m` are not durations (see
+ * durationNormalForm for what to write instead).
+ */
 export function durationSeconds(raw: string): number | undefined {
-  if (!/^(\d+(?:\.\d+)?(ms|s|m|h|d))+$/.test(raw)) return undefined;
+  const parts = durationParts(raw);
+  if (!parts) return undefined;
   let total = 0;
-  for (const m of raw.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)) total += Number(m[1]) * DURATION_FACTORS[m[2]!]!;
+  for (const [n, unit] of parts) total += n * DURATION_FACTORS[unit]!;
   return total;
+}
+
+/** `1h30m` → [[1, "h"], [30, "m"]]; undefined unless every part is a duration and the units strictly descend. */
+function durationParts(raw: string): [number, string][] | undefined {
+  if (!/^(\d+(?:\.\d+)?(ms|s|m|h|d))+$/.test(raw)) return undefined;
+  const parts: [number, string][] = [];
+  let rank = -1;
+  for (const m of raw.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)) {
+    const r = DURATION_UNITS.indexOf(m[2] as (typeof DURATION_UNITS)[number]);
+    if (r <= rank) return undefined;
+    rank = r;
+    parts.push([Number(m[1]), m[2]!]);
+  }
+  return parts;
+}
+
+/**
+ * The normal form of a compound duration written with a unit repeated or out of order (`1m1m` →
+ * `2m`, `30s1m` → `1m30s`), for the hint; undefined when `raw` is no such duration.
+ */
+export function durationNormalForm(raw: string): string | undefined {
+  if (!/^(\d+(?:\.\d+)?(ms|s|m|h|d))+$/.test(raw) || durationParts(raw)) return undefined;
+  let ms = 0;
+  for (const m of raw.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)) ms += Number(m[1]) * DURATION_FACTORS[m[2]!]! * 1000;
+  ms = Math.round(ms * 1000) / 1000; // float error of `0.1s0.2s`
+  let out = "";
+  for (const unit of DURATION_UNITS) {
+    const f = DURATION_FACTORS[unit]! * 1000;
+    const n = unit === "ms" ? ms : Math.floor(ms / f);
+    if (n > 0) out += `${n}${unit}`;
+    ms -= unit === "ms" ? ms : n * f;
+  }
+  return out || "0s";
 }
 
 /** Whether `raw` is a quantity of some kind: CPU, memory, duration or percentage. */

@@ -150,6 +150,8 @@ export interface Param {
   readonly name: Name;
   readonly type?: TypeRef;
   readonly default?: Expr;
+  /** The `///` comment right above the parameter (printed above it by the formatter, one parameter per line). */
+  readonly doc?: string;
   readonly span: Span;
 }
 /** An argument to a template: `port = 9090` in `from web(port = 9090)`. */

@@ -5,7 +5,7 @@ import * as T from "./tokens.ts";
 import type { TokenKind } from "./tokens.ts";
 import type * as A from "./ast.ts";
 import { spanCovering, TreeSpan, type LineIndex } from "./span.ts";
-import { decodeString } from "./strings.ts";
+import { decodeKey, decodeString } from "./strings.ts";
 import { MAX_DEPTH } from "./limits.ts";
 import type { Scanner } from "./scanner.ts";
 import { docAt } from "./docs.ts";
@@ -256,7 +256,15 @@ export abstract class FastExprParser {
    */
   protected quotedSegment(): A.Name {
     this.expect(T.StringTok);
-    return { kind: "Name", text: decodeString(this.image()).text, span: this.sp() };
+    return this.quotedKey();
+  }
+
+  /** The quoted key just consumed; one with an error (a `${`, a bad escape) is left to chevrotain's parse. */
+  protected quotedKey(): A.Name {
+    const span = this.sp();
+    const key = decodeKey(this.image(), span);
+    if (key.diagnostics.length > 0) throw GIVE_UP;
+    return { kind: "Name", text: key.text, span };
   }
 }
 

@@ -22,7 +22,6 @@
 import * as T from "./tokens.ts";
 import type * as A from "./ast.ts";
 import { lineIndex, spanCovering, wholeFile, type Span } from "./span.ts";
-import { decodeString } from "./strings.ts";
 import { commentOf, Scanner } from "./scanner.ts";
 import { FastExprParser, GIVE_UP, IS_NAME, startsExpr, startsPrimary } from "./fast-expr.ts";
 
@@ -116,7 +115,7 @@ class FastParser extends FastExprParser {
       this.expect(T.Colon);
       const type = this.typeRef();
       const def = this.accept(T.Equals) ? this.expr() : undefined;
-      return { kind: "Param", name, type, default: def, span: spanCovering(name.span, def?.span ?? type.span) };
+      return { kind: "Param", name, type, default: def, doc: this.docs(name.span.start), span: spanCovering(name.span, def?.span ?? type.span) };
     });
   }
 
@@ -182,7 +181,7 @@ class FastParser extends FastExprParser {
 
   /** A key element: a name, or a quoted key such as `"app.kubernetes.io/tier"`. */
   private key(): A.Name {
-    if (this.accept(T.StringTok)) return { kind: "Name", text: decodeString(this.image()).text, span: this.sp() };
+    if (this.accept(T.StringTok)) return this.quotedKey();
     return this.name();
   }
 

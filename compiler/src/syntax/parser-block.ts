@@ -7,7 +7,6 @@ import { ExprParser } from "./parser-expr.ts";
 import * as T from "./chevrotain-tokens.ts";
 import type * as A from "./ast.ts";
 import { spanCovering } from "./span.ts";
-import { decodeString } from "./strings.ts";
 import { diag } from "../diagnostics/catalogue.ts";
 
 export abstract class BlockParser extends ExprParser {
@@ -45,7 +44,7 @@ export abstract class BlockParser extends ExprParser {
   /** One key element: a name, or a quoted key such as `"app.kubernetes.io/tier"` (absent when recovery invented it). */
   private keyOf(t: IToken, quoted: boolean): A.Name {
     if (this.RECORDING_PHASE || t.isInsertedInRecovery) return undefined as unknown as A.Name;
-    return { kind: "Name", text: quoted ? decodeString(t.image).text : t.image, span: this.sp(t) };
+    return quoted ? this.quotedKey(t) : { kind: "Name", text: t.image, span: this.sp(t) };
   }
 
   // The member being parsed, for its cached alternatives: each alternative reads these before it

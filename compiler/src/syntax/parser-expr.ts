@@ -7,7 +7,7 @@ import * as T from "./chevrotain-tokens.ts";
 import type * as A from "./ast.ts";
 import type { Span } from "./span.ts";
 import { spanCovering, TreeSpan, type LineIndex } from "./span.ts";
-import { decodeString } from "./strings.ts";
+import { decodeKey, decodeString } from "./strings.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { MAX_DEPTH } from "./limits.ts";
 
@@ -204,7 +204,15 @@ export abstract class ExprParser extends EmbeddedActionsParser {
   /** `"tls.key"` after a dot in a reference: a Name with the quotes in its span, absent when recovery invented it. */
   private quotedSegment(t: IToken): A.Name {
     if (this.RECORDING_PHASE || t.isInsertedInRecovery) return undefined as unknown as A.Name;
-    return { kind: "Name", text: decodeString(t.image).text, span: this.sp(t) };
+    return this.quotedKey(t);
+  }
+
+  /** A quoted key (a member's or a reference's): keys are not interpolated, so a `${` is reported. */
+  protected quotedKey(t: IToken): A.Name {
+    const span = this.sp(t);
+    const key = decodeKey(t.image, span);
+    if (key.diagnostics.length > 0) this.extra.push(...key.diagnostics);
+    return { kind: "Name", text: key.text, span };
   }
 
   protected stringLit(t: IToken): A.StringLit {

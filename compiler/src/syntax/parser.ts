@@ -4,13 +4,14 @@
 // The hottest rules test `this.RECORDING_PHASE` (chevrotain's documented flag for code that must
 // not run while it records the grammar) instead of wrapping the node in ACTION(() => ...): the
 // same effect without a closure per call.
-import { type IOrAlt } from "chevrotain";
+import { type IOrAlt, type IToken } from "chevrotain";
 import { BlockParser } from "./parser-block.ts";
 import { messages } from "./parse-errors.ts";
 import * as T from "./chevrotain-tokens.ts";
 import type * as A from "./ast.ts";
 import type { Span } from "./span.ts";
 import { spanCovering } from "./span.ts";
+import { diag } from "../diagnostics/catalogue.ts";
 
 class KdslParser extends BlockParser {
   /**
@@ -25,11 +26,32 @@ class KdslParser extends BlockParser {
   public sourceFile = this.RULE("sourceFile", (): A.Item[] => {
     const items: A.Item[] = [];
     this.MANY(() => {
-      const item = this.SUBRULE(this.item);
-      if (item) items.push(item);
+      this.OR2([
+        {
+          ALT: () => {
+            const item = this.SUBRULE(this.item);
+            if (item) items.push(item);
+          },
+        },
+        // `app a; service s { ... }`: reported, and the file read on (chevrotain's own recovery
+        // said "expected EOF" here).
+        { ALT: () => this.straySemicolon(this.CONSUME(T.Semi)) },
+      ]);
     });
     return items;
   });
+
+  private straySemicolon(semi: IToken): void {
+    if (this.RECORDING_PHASE) return;
+    const span = this.sp(semi);
+    this.extra.push(
+      diag("KD1004", span, "declarations are separated by new lines, not `;`", {
+        label: "a `;` between declarations",
+        hints: ["remove the `;` and start the next declaration on a line of its own."],
+        fixes: [{ title: "Remove the `;`", edits: [{ span, newText: "" }] }],
+      }),
+    );
+  }
 
   // Hot rules pass chevrotain a cached array of alternatives (the closures use only `this`) instead
   // of allocating one per call, as chevrotain's performance guide recommends.
@@ -81,11 +103,29 @@ class KdslParser extends BlockParser {
             path = text;
             pathSpan = spanCovering(this.sp(first), this.sp(last));
           });
+          // `use std/web.kdsl`: reported as such, and read as `use std/web` (not three errors).
+          this.OPTION(() => {
+            const dot = this.CONSUME(T.Dot);
+            const ext = this.CONSUME3(T.AnyName);
+            this.ACTION(() => this.moduleSuffix(text, dot, ext));
+          });
         },
       },
     ]);
     return this.ACTION(() => ({ kind: "Use", path, pathSpan, span: this.cover(kw, pathSpan) }));
   });
+
+  private moduleSuffix(path: string, dot: IToken, ext: IToken): void {
+    if (ext.isInsertedInRecovery) return;
+    const span = spanCovering(this.sp(dot), this.sp(ext));
+    this.extra.push(
+      diag("KD1004", span, `a module path is written without \`.${ext.image}\``, {
+        label: "not part of a module path",
+        hints: [`write \`use ${path}\`, or quote a file's path: \`use "./x.kdsl"\`.`],
+        fixes: [{ title: `Remove \`.${ext.image}\``, edits: [{ span, newText: "" }] }],
+      }),
+    );
+  }
 
   private templateDecl = this.RULE("templateDecl", (): A.TemplateDecl => {
     const kw = this.CONSUME(T.Template);
@@ -125,7 +165,7 @@ class KdslParser extends BlockParser {
           return this.SUBRULE(this.expr);
         });
         this.ACTION(() => {
-          if (name) out.push({ kind: "Param", name, type, default: def, span: this.cover2(name.span, def?.span ?? type?.span) });
+          if (name) out.push({ kind: "Param", name, type, default: def, doc: this.docs(name.span.start), span: this.cover2(name.span, def?.span ?? type?.span) });
         });
         this.OPTION2(() => this.CONSUME(T.Comma));
       });

@@ -1,5 +1,6 @@
 // String literals: escapes and `${...}` interpolation. An interpolation holds a name or a dotted
 // reference (`${name}`, `${db.host}`); its span points into the string so errors land precisely.
+// Quoted keys share the escapes but are never interpolated (decodeKey): a `${` in one is an error.
 import type { Expr, Name } from "./ast.ts";
 import { TreeSpan, type Span } from "./span.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -10,7 +11,7 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*$/;
 
 export interface DecodedString {
   readonly parts: (string | Expr)[];
-  /** The plain text, interpolations written back as `${...}` (for keys, where they are not allowed). */
+  /** The text as decoded, in order, interpolations written back as `${...}` where they stood. */
   readonly text: string;
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -23,7 +24,20 @@ function sub(span: Span, from: number, to: number): Span {
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
 
+/** A string value: escapes decoded, `${...}` split out as references (reported when `span` is given). */
 export function decodeString(image: string, span?: Span): DecodedString {
+  return decode(image, span, false);
+}
+
+/**
+ * A quoted key (`"app.kubernetes.io/tier" = ...`, `creds."tls.key"`): escapes decoded, and no
+ * interpolation: keys are not interpolated, so a `${` is reported (KD1011) and kept as written.
+ */
+export function decodeKey(image: string, span: Span): { readonly text: string; readonly diagnostics: readonly Diagnostic[] } {
+  return decode(image, span, true);
+}
+
+function decode(image: string, span: Span | undefined, key: boolean): DecodedString {
   const closed = image.length >= 2 && image.endsWith('"') && !image.endsWith('\\"');
   const body = image.slice(1, closed ? -1 : undefined);
   // Most strings have no escape and no interpolation: they are their body. (Building the text a
@@ -32,8 +46,13 @@ export function decodeString(image: string, span?: Span): DecodedString {
   if (body.indexOf("\\") < 0 && body.indexOf("${") < 0) return { parts: [body], text: body, diagnostics: NO_DIAGNOSTICS };
   const parts: (string | Expr)[] = [];
   const diagnostics: Diagnostic[] = [];
+  // `text` is everything decoded so far, in source order; `buf` the literal run not yet in `parts`.
   let text = "";
   let buf = "";
+  const add = (s: string) => {
+    buf += s;
+    text += s;
+  };
   let i = 0;
   while (i < body.length) {
     const c = body[i]!;
@@ -41,7 +60,7 @@ export function decodeString(image: string, span?: Span): DecodedString {
       // A run of ordinary characters, appended as one slice.
       let j = i + 1;
       while (j < body.length && body[j] !== "\\" && body[j] !== "$") j++;
-      buf += body.slice(i, j);
+      add(body.slice(i, j));
       i = j;
       continue;
     }
@@ -50,17 +69,25 @@ export function decodeString(image: string, span?: Span): DecodedString {
       if (e === "u" && body[i + 2] === "{") {
         const close = body.indexOf("}", i + 3);
         const cp = close > 0 ? parseInt(body.slice(i + 3, close), 16) : NaN;
-        if (Number.isFinite(cp) && cp <= 0x10ffff) {
-          buf += String.fromCodePoint(cp);
+        // A Unicode scalar value: surrogates (D800-DFFF) are not characters and cannot be written as UTF-8.
+        if (Number.isFinite(cp) && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff)) {
+          add(String.fromCodePoint(cp));
           i = close + 1;
           continue;
         }
       } else if (e in ESCAPES) {
-        buf += ESCAPES[e];
+        add(ESCAPES[e]!);
         i += 2;
         continue;
       }
-      if (span) diagnostics.push(diag("KD1010", sub(span, i + 1, i + 3), `invalid escape \`\\${e}\` in string`, { hints: ['valid escapes are \\n, \\t, \\r, \\", \\\\, \\$, \\0 and \\u{HEX}.'] }));
+      if (span) diagnostics.push(invalidEscape(body, i, span));
+      i += 2;
+      continue;
+    }
+    if (c === "$" && body[i + 1] === "{" && key) {
+      // Kept as written: the rest of the key is read on as plain text.
+      if (span) diagnostics.push(diag("KD1011", sub(span, i + 1, i + 3), "interpolation is not allowed in a key", { label: "keys are taken as written", hints: ["write the key out in full, or `\\${` for a literal `${`."] }));
+      add("${");
       i += 2;
       continue;
     }
@@ -68,7 +95,7 @@ export function decodeString(image: string, span?: Span): DecodedString {
       const close = body.indexOf("}", i + 2);
       if (close < 0) {
         if (span) diagnostics.push(diag("KD1011", sub(span, i + 1, i + 3), "`${` is never closed with `}`", { hints: ["write `\\${` for a literal `${`."] }));
-        buf += body.slice(i);
+        add(body.slice(i));
         break;
       }
       const inner = body.slice(i + 2, close);
@@ -80,7 +107,6 @@ export function decodeString(image: string, span?: Span): DecodedString {
         if (span) diagnostics.push(diag("KD1011", sub(span, i + 1, close + 2), `\`\${${inner}}\` is not a name or a reference`, { hints: ["an interpolation holds a name such as `${name}` or a reference such as `${db.host}`."] }));
       } else if (span) {
         if (buf) parts.push(buf);
-        text += buf;
         buf = "";
         let offset = at;
         const path: Name[] = segments.map((s) => {
@@ -94,10 +120,19 @@ export function decodeString(image: string, span?: Span): DecodedString {
       i = close + 1;
       continue;
     }
-    buf += c;
+    add(c);
     i++;
   }
   if (buf || parts.length === 0) parts.push(buf);
-  text += buf;
   return { parts, text, diagnostics };
+}
+
+/** KD1010 for the escape at `body[i]`; `span` is the string's (its quote is one column before the body). */
+function invalidEscape(body: string, i: number, span: Span): Diagnostic {
+  const e = body[i + 1] ?? "";
+  const hints = ['valid escapes are \\n, \\t, \\r, \\", \\\\, \\$, \\0 and \\u{HEX}.'];
+  const u = e === "u" ? /^\\u\{([0-9A-Fa-f]+)\}/.exec(body.slice(i)) : null;
+  const cp = u ? parseInt(u[1]!, 16) : NaN;
+  if (cp >= 0xd800 && cp <= 0xdfff) return diag("KD1010", sub(span, i + 1, i + 1 + u![0].length), `invalid escape \`${u![0]}\`: U+D800 to U+DFFF are surrogates, not characters`, { hints: ["write the character itself, or its code point: `\\u{1F600}`, not a UTF-16 surrogate pair."] });
+  return diag("KD1010", sub(span, i + 1, i + 3), `invalid escape \`\\${e}\` in string`, { hints });
 }

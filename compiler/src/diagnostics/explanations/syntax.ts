@@ -158,7 +158,8 @@ export const SYNTAX_PAGES: Readonly<Record<string, string>> = {
   ),
   KD1010: page(
     "A backslash in a string starts an escape that kdsl does not know. The valid escapes are",
-    '`\\n`, `\\t`, `\\r`, `\\"`, `\\\\`, `\\$`, `\\0` and `\\u{HEX}`.',
+    '`\\n`, `\\t`, `\\r`, `\\"`, `\\\\`, `\\$`, `\\0` and `\\u{HEX}`, where HEX is a Unicode scalar value: at',
+    "most `10FFFF` and not a surrogate (`D800` to `DFFF`), which is half of a UTF-16 pair, not a character.",
     "",
     "```kdsl",
     "service api {",
@@ -179,7 +180,8 @@ export const SYNTAX_PAGES: Readonly<Record<string, string>> = {
   KD1011: page(
     "A `${` in a string is never closed with `}`, or what is inside is not a name or a dotted",
     "reference. Strings can interpolate `${name}` (the name of the declaration being defined) and",
-    "`${app}` (the app's name).",
+    "`${app}` (the app's name). Keys are never interpolated: a `${` in a quoted key",
+    '(`labels { "example.com/${name}" = "x" }`) is this error too; write the key out in full.',
     "",
     "```kdsl",
     "service api {",
