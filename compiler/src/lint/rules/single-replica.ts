@@ -37,6 +37,17 @@ service api {
   check(ctx) {
     const min = ctx.options.minReplicas;
     for (const s of ctx.app.services) {
+      // An autoscaler owns the count: it never goes below its `min` (which defaults to `replicas`).
+      if (s.autoscale !== undefined && s.autoscale.min >= min) continue;
+      if (s.autoscale !== undefined && ctx.field(s.name, ["autoscale", "min"]) !== undefined) {
+        ctx.report({
+          span: ctx.spanOf(s.name, ["autoscale", "min"]),
+          message: `service \`${s.name}\` may scale down to ${s.autoscale.min} replica${s.autoscale.min === 1 ? "" : "s"}, fewer than ${min}`,
+          label: "too low a minimum",
+          hints: [`set \`autoscale.min = ${min}\` so that a drain or a crash leaves one running.`],
+        });
+        continue;
+      }
       if (!(s.replicas > 0 && s.replicas < min)) continue;
       const fix = setFieldFix(ctx, s.name, "replicas", String(min), `set replicas = ${min}`);
       // Reported on the declaration unless it writes `replicas` itself: the fix edits the
