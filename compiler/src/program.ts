@@ -83,7 +83,7 @@ export function loadProgram(host: Host, entry: string): Program {
     for (const item of file.items) {
       if (fatal) return;
       if (item.kind !== "Use" || item.path === undefined) continue;
-      const target = resolveUse(item, file.file, root, diagnostics);
+      const target = resolveUse(item, texts.get(file.file)?.charCodeAt(item.pathSpan?.start ?? -1) === QUOTE, file.file, root, diagnostics);
       if (!target) continue;
       if (state.get(target) === "visiting") {
         diagnostics.push(diag("KD2009", item.pathSpan ?? item.span, `\`use ${item.path}\` closes a cycle: ${[...chain.slice(chain.indexOf(target)), target].join(" → ")}`));
@@ -118,16 +118,26 @@ function textOf(r: ReturnType<Host["readFile"]>): string | undefined {
   return "text" in r ? r.text : undefined;
 }
 
-function resolveUse(u: UseDecl, from: string, root: string, diagnostics: Diagnostic[]): string | undefined {
+const QUOTE = 34; // `"`
+
+/**
+ * Where a `use` leads. Written bare (`use std/web`), a path names a stdlib module; quoted
+ * (`use "./common"`), a project file, which starts with `./` or `../` — so `use "std/web"` is
+ * neither, and is reported with both ways to write what was meant.
+ */
+function resolveUse(u: UseDecl, quoted: boolean, from: string, root: string, diagnostics: Diagnostic[]): string | undefined {
   const p = u.path!;
   const span = u.pathSpan ?? u.span;
-  if (p.startsWith("std/")) return STDLIB_PREFIX + p + ".kdsl";
+  if (p.startsWith("std/") && !quoted) return STDLIB_PREFIX + p + ".kdsl";
   if (from.startsWith(STDLIB_PREFIX)) {
     diagnostics.push(diag("KD2007", span, `stdlib modules can only use other stdlib modules, not \`${p}\``));
     return undefined;
   }
   if (!p.startsWith("./") && !p.startsWith("../")) {
-    diagnostics.push(diag("KD2007", span, `cannot find module \`${p}\``, { hints: ["stdlib modules start with `std/`, project files with `./`."] }));
+    const local = `a quoted path is a file of the project and starts with \`./\` or \`../\`: \`use "./${p}"\`.`;
+    const hints = !quoted ? ["stdlib modules start with `std/`, project files with `./`."] : p.startsWith("std/") ? [`the stdlib module is written without quotes: \`use ${p}\`.`, local] : [local];
+    const fixes = quoted ? [...(p.startsWith("std/") ? [{ title: `Use the stdlib's ${p}`, edits: [{ span, newText: p }] }] : []), { title: `Use the project file ./${p}`, edits: [{ span, newText: `"./${p}"` }] }] : [];
+    diagnostics.push(diag("KD2007", span, `cannot find module \`${quoted ? `"${p}"` : p}\``, { hints, fixes }));
     return undefined;
   }
   const target = path.normalize(path.join(path.dirname(from), p.endsWith(".kdsl") ? p : p + ".kdsl"));

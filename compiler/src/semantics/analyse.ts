@@ -2,7 +2,7 @@
 // kind (with its template chain applied), every profile checked as an overlay. The result holds
 // typed values; evaluation (profiles chosen, defaults) and lowering come after.
 import type { Block, Name, ProfileDecl, SourceFile, TemplateDecl } from "../syntax/ast.ts";
-import { fileStart, type Span } from "../syntax/span.ts";
+import { fileStart, spanCovering, type Span } from "../syntax/span.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diag } from "../diagnostics/catalogue.ts";
 import { STDLIB_PREFIX, type Program } from "../program.ts";
@@ -16,6 +16,7 @@ import { didYouMean } from "./suggest.ts";
 import { TemplateMemo } from "./template-memo.ts";
 import { instantiated, type Instantiated } from "./template-chain.ts";
 import { missingInside } from "./merged-required.ts";
+import { checkUnusedTemplates } from "./unused-templates.ts";
 
 /** What `app.namespace = ...` in a profile targets (the overlay's key). */
 export const APP_TARGET = "app";
@@ -46,7 +47,7 @@ export function analyse(program: Program): Analysis {
 
   // Stdlib modules first: a project declaration that clashes with one is reported where the user
   // can change it, not inside the stdlib.
-  const fromStdlib = (f: SourceFile) => f.file.startsWith(STDLIB_PREFIX);
+  const fromStdlib = (f: { readonly file: string }) => f.file.startsWith(STDLIB_PREFIX);
   const sources: SourceFile[] = [...program.modules.filter(fromStdlib), ...program.files, ...program.modules.filter((m) => !fromStdlib(m))];
   const decls = new Map<string, DeclSymbol>();
   const templates = new Map<string, TemplateDecl>();
@@ -100,7 +101,23 @@ export function analyse(program: Program): Analysis {
   // those errors are the root cause, so "no `app`" waits until they are fixed.
   const projectFiles = new Set(program.files.map((f) => f.file));
   const syntaxBroken = program.diagnostics.some((d) => d.severity === "error" && d.code.startsWith("KD1") && projectFiles.has(d.span.file));
-  if (appDecls.length === 0 && !syntaxBroken) {
+  // The app is the project's: an `app` in a module is reported where it is written (and stands for
+  // the missing one, which is the same root cause), never taken for the project's or dropped silently.
+  const moduleApps = program.modules.flatMap((m) => m.items.filter((i) => i.kind === "App"));
+  for (const m of moduleApps) {
+    const first = appDecls[0];
+    const entry = program.files[0]?.file ?? "the project's main file";
+    // `app other`, not its whole body.
+    const at = m.kind === "App" && m.name ? spanCovering(m.span, m.name.span) : m.span;
+    diagnostics.push(
+      diag("KD2010", at, "a module cannot declare `app`: the app is declared in the project's own files", {
+        label: first ? "remove this `app`" : "move this `app` into the project",
+        hints: [first ? "the project declares its app already; a module brings templates and declarations only." : `move it to ${entry}: a module (a file brought in with \`use\`) brings templates and declarations only.`],
+        related: first ? [{ span: first.span, message: "the app is declared here" }] : [],
+      }),
+    );
+  }
+  if (appDecls.length === 0 && !syntaxBroken && moduleApps.length === 0) {
     const first = program.files[0];
     diagnostics.push(diag("KD2010", fileStart(first?.file ?? "."), "no `app` declaration", { hints: ["start the file with `app <name>`: it names the namespace and the `part-of` label."] }));
   }
@@ -120,6 +137,11 @@ export function analyse(program: Program): Analysis {
   const memo = new TemplateMemo();
   const chains = new Map<string, Map<string, Instantiated>>();
   const wheres = new Map<string, string>();
+  // The templates some declaration was checked with (the others are checked on their own below),
+  // and those whose `from` links some declaration's chain followed.
+  const used = new Set<TemplateDecl>();
+  const linked = new Set<TemplateDecl>();
+  let lastChain: readonly TemplateDecl[] = [];
   for (const sym of decls.values()) {
     const schema = kinds.get(sym.kind)!;
     const ctx: Ctx = { scope, selfName: sym.name, diagnostics };
@@ -128,6 +150,14 @@ export function analyse(program: Program): Analysis {
     if (where === undefined) wheres.set(sym.kind, (where = `a ${sym.kind}`));
     let value = EMPTY;
     const { chain, instances } = instantiated(ctx, sym, chains);
+    // Declarations from the same template share one chain (template-chain.ts): recorded once.
+    if (chain !== lastChain) {
+      lastChain = chain;
+      for (let i = 0; i < chain.length; i++) {
+        linked.add(chain[i]!);
+        if (instances[i] || !chain[i]!.body) used.add(chain[i]!);
+      }
+    }
     for (let i = 0; i < chain.length; i++) {
       const body = instances[i];
       if (body) value = merge(value, memo.checkBody(ctx, body, schema.fields, where));
@@ -147,6 +177,8 @@ export function analyse(program: Program): Analysis {
     }
     checked.push({ symbol: sym, schema, value });
   }
+
+  checkUnusedTemplates(scope, used, linked, (t) => fromStdlib(t.span), diagnostics);
 
   const overlays = new Map<string, Map<string, BlockValue>>();
   for (const p of profiles.values()) overlays.set(p.name!.text, checkProfile(scope, p, diagnostics));

@@ -1,11 +1,13 @@
 // The builtin functions: `env("NAME")` and `file("path")` where a secret value goes, and the probe
 // constructors `http("/path" [, port])`, `tcp([port])`, `grpc([port])`, `exec(["cmd", ...])`.
+// Their string arguments interpolate `${name}` and `${app}` as every string does.
 import type { Call, Expr } from "../syntax/ast.ts";
 import { diag } from "../diagnostics/catalogue.ts";
 import type { Value } from "./values.ts";
 import type { Ctx } from "./scope.ts";
 import { didYouMean } from "./suggest.ts";
 import { checkEnvName } from "./names.ts";
+import { textParts } from "./check-text.ts";
 
 const SECRET_CALLS = ["env", "file", "remote"];
 const PROBE_CALLS = ["http", "tcp", "grpc", "exec"];
@@ -16,17 +18,27 @@ function wrong(ctx: Ctx, call: Call, ...forms: string[]): undefined {
   return undefined;
 }
 
-function plainString(e: Expr | undefined): string | undefined {
+/** A problem already reported: the call adds no "wrong arguments" on top. */
+const REPORTED = Symbol("reported");
+
+/**
+ * A string argument's text, with `${name}` and `${app}` filled in as in any string (template
+ * parameters were substituted before). Undefined when the argument is no string; REPORTED after a
+ * part that cannot be interpolated was reported (`${db.host}`, an unknown name).
+ */
+function stringArg(ctx: Ctx, e: Expr | undefined): string | undefined | typeof REPORTED {
   if (e?.kind !== "String") return undefined;
   // One literal part (the usual case) is the text itself: no joined copy per secret value.
   if (e.parts.length === 1 && typeof e.parts[0] === "string") return e.parts[0];
-  return e.parts.every((p) => typeof p === "string") ? e.parts.join("") : undefined;
+  if (e.parts.every((p) => typeof p === "string")) return e.parts.join("");
+  const parts = textParts(ctx, e, false);
+  return parts ? parts.join("") : REPORTED;
 }
 
-function portArg(e: Expr | undefined): string | number | undefined | null {
+function portArg(ctx: Ctx, e: Expr | undefined): string | number | undefined | null | typeof REPORTED {
   if (e === undefined) return undefined;
   if (e.kind === "Number" && Number.isInteger(e.value) && e.value >= 1 && e.value <= 65535) return e.value;
-  const s = plainString(e);
+  const s = stringArg(ctx, e);
   if (s !== undefined) return s;
   if (e.kind === "Ref" && e.path.length === 1) return e.path[0]!.text;
   return null; // present but invalid
@@ -44,7 +56,8 @@ export function checkCall(ctx: Ctx, field: string, type: "Probe" | "SecretValue"
   const [a, b] = call.args;
   switch (name) {
     case "env": {
-      const v = plainString(a);
+      const v = stringArg(ctx, a);
+      if (v === REPORTED) return undefined;
       if (v === undefined || call.args.length !== 1) return wrong(ctx, call, 'env("NAME")');
       const problem = checkEnvName(v);
       if (problem) {
@@ -54,7 +67,8 @@ export function checkCall(ctx: Ctx, field: string, type: "Probe" | "SecretValue"
       return { v: "source", from: "env", arg: v, span: call.span };
     }
     case "file": {
-      const v = plainString(a);
+      const v = stringArg(ctx, a);
+      if (v === REPORTED) return undefined;
       if (v === undefined || call.args.length !== 1) return wrong(ctx, call, 'file("path/inside/the/project")');
       if (v.startsWith("/") || v.split("/").includes("..")) {
         ctx.diagnostics.push(diag("KD2008", a!.span, `\`${v}\` is outside the project`, { hints: ["secret files are read relative to the project directory and must stay inside it."] }));
@@ -64,29 +78,34 @@ export function checkCall(ctx: Ctx, field: string, type: "Probe" | "SecretValue"
     }
     case "remote": {
       // The store checks the key; only its shape is known here.
-      const key = plainString(a);
-      const property = plainString(b);
+      const key = stringArg(ctx, a);
+      const property = stringArg(ctx, b);
+      if (key === REPORTED || property === REPORTED) return undefined;
       if (!key || call.args.length > 2 || (b !== undefined && !property)) return wrong(ctx, call, 'remote("path/in/store")', 'remote("path/in/store", "property")');
       return property === undefined ? { v: "remote", key, span: call.span } : { v: "remote", key, property, span: call.span };
     }
     case "http": {
-      const path = plainString(a);
-      const port = portArg(b);
+      const path = stringArg(ctx, a);
+      const port = portArg(ctx, b);
+      if (path === REPORTED || port === REPORTED) return undefined;
       if (path === undefined || !path.startsWith("/") || port === null || call.args.length > 2) return wrong(ctx, call, 'http("/healthz")', 'http("/healthz", 8080)');
       return { v: "probe", action: port === undefined ? { type: "http", path } : { type: "http", path, port }, span: call.span };
     }
     case "tcp": {
-      const port = portArg(a);
+      const port = portArg(ctx, a);
+      if (port === REPORTED) return undefined;
       if (port === null || call.args.length > 1) return wrong(ctx, call, "tcp()", "tcp(5432)");
       return { v: "probe", action: port === undefined ? { type: "tcp" } : { type: "tcp", port }, span: call.span };
     }
     case "grpc": {
-      const port = portArg(a);
+      const port = portArg(ctx, a);
+      if (port === REPORTED) return undefined;
       if (port === null || typeof port === "string" || call.args.length > 1) return wrong(ctx, call, "grpc()", "grpc(9090)");
       return { v: "probe", action: port === undefined ? { type: "grpc" } : { type: "grpc", port }, span: call.span };
     }
     case "exec": {
-      const items = a?.kind === "List" ? a.items.map(plainString) : [];
+      const items = a?.kind === "List" ? a.items.map((i) => stringArg(ctx, i)) : [];
+      if (items.includes(REPORTED)) return undefined;
       if (call.args.length !== 1 || items.length === 0 || items.some((i) => i === undefined)) return wrong(ctx, call, 'exec(["cat", "/tmp/ready"])');
       return { v: "probe", action: { type: "exec", command: items as string[] }, span: call.span };
     }

@@ -27,7 +27,7 @@ const OWNED: Readonly<Record<string, string>> = {
 
 /** Checks one member whose field is `k8s`, adding its patch to `out` under `k8s`. */
 export function checkPatchMember(ctx: Ctx, m: Exclude<Member, { kind: "FieldDecl" }>, path: readonly Name[], out: Map<string, Value>): void {
-  const kind = ctx.scope.decls.get(ctx.selfName)?.kind ?? "service";
+  const kind = ctx.selfKind ?? ctx.scope.decls.get(ctx.selfName)?.kind ?? "service";
   const main = MAIN_TARGET[kind];
   let rest = path.slice(1);
   let target = main;

@@ -34,6 +34,8 @@ export interface Ctx {
   readonly scope: Scope;
   /** The declaration being elaborated: `${name}` in a template means this. */
   readonly selfName: string;
+  /** The kind being elaborated, when `selfName` is no declaration (a template checked on its own). */
+  readonly selfKind?: string;
   readonly diagnostics: Diagnostic[];
 }
 

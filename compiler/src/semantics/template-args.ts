@@ -3,9 +3,9 @@
 // parameter's type (the prelude's types); the template body is then checked with every parameter
 // reference replaced by its argument (or default). Substituting expressions, rather than values,
 // lets a parameter stand wherever an expression may: `port http port`, `http(path)`, `uses [db]`,
-// `db.host`, `"${prefix}-cache"`; and a problem inside the template with a bad argument points at
+// `db.host`, `"${db.host}"`, `"${prefix}-cache"`, `if name == "api" then n else 2`; and a problem inside the template with a bad argument points at
 // the argument. Templates without parameters are used as written: no copy, no cost.
-import type { Arg, Block, Expr, Member, Name, TemplateDecl } from "../syntax/ast.ts";
+import type { Arg, Block, Condition, Expr, Member, Name, TemplateDecl } from "../syntax/ast.ts";
 import { diag } from "../diagnostics/catalogue.ts";
 import type { Ctx } from "./scope.ts";
 import { typeOf } from "./schema.ts";
@@ -49,7 +49,23 @@ export function instantiateChain(ctx: Ctx, use: { readonly from?: Name; readonly
   return out;
 }
 
-function bind(ctx: Ctx, t: TemplateDecl, args: readonly Arg[] | undefined, at: Name, outer: Bindings): Bindings | undefined {
+/**
+ * Parameters without a value, when a template is checked on its own (unused-templates.ts): `outer`
+ * are the names the arguments may mention that have no value (an argument that mentions one is
+ * taken as given, and not checked); `own`, when present, collects the template's parameters left
+ * without a value (no default, or a bad one, reported) instead of reporting each as missing.
+ */
+export interface OpenParams {
+  readonly outer: ReadonlySet<string>;
+  readonly own?: Set<string>;
+}
+
+/** bind() for a template checked on its own, or for the arguments it gives its base. */
+export function bindOpen(ctx: Ctx, t: TemplateDecl, args: readonly Arg[] | undefined, at: Name, outer: Bindings, open: OpenParams): Bindings | undefined {
+  return bind(ctx, t, args, at, outer, open);
+}
+
+function bind(ctx: Ctx, t: TemplateDecl, args: readonly Arg[] | undefined, at: Name, outer: Bindings, open?: OpenParams): Bindings | undefined {
   const params = t.params ?? [];
   const name = t.name?.text ?? at.text;
   let ok = true;
@@ -83,12 +99,21 @@ function bind(ctx: Ctx, t: TemplateDecl, args: readonly Arg[] | undefined, at: N
   for (const [pname, p] of declared) {
     const a = given.get(pname);
     const type = p.type ? paramType(ctx, p.type) : undefined;
+    if (open && a?.value && mentions(a.value, open.outer)) continue;
+    if (!type && open?.own) {
+      open.own.add(pname);
+      continue;
+    }
     const expr = a ? (a.value && outer.size > 0 ? substituteExpr(ctx, a.value, outer) : a.value) : p.default;
     if (!type) {
       ok = false;
       continue;
     }
     if (!expr) {
+      if (!a && open?.own) {
+        open.own.add(pname);
+        continue;
+      }
       if (!a) {
         ctx.diagnostics.push(diag("KD3020", at.span, `template \`${name}\` needs a value for \`${pname}\``, { label: `\`${pname}\` has no default`, hints: [`write \`from ${name}(${pname} = ...)\`.`], related: [{ span: p.name.span, message: "parameter declared here" }] }));
       }
@@ -97,7 +122,8 @@ function bind(ctx: Ctx, t: TemplateDecl, args: readonly Arg[] | undefined, at: N
     }
     // The argument is checked against the parameter's type where it is written.
     if (!checkArg(ctx, pname, type, expr)) {
-      ok = false;
+      if (open?.own) open.own.add(pname);
+      else ok = false;
       continue;
     }
     bindings.set(pname, expr);
@@ -195,6 +221,13 @@ export function substituteExpr(ctx: Ctx, e: Expr, env: Bindings): Expr {
       const to = e.to && substituteExpr(ctx, e.to, env);
       return from === e.from && to === e.to ? e : { ...e, from, ...(to ? { to } : {}) };
     }
+    case "If": {
+      // Both branches, and the values a condition compares with (`if name == prefix`).
+      const cond = e.cond && substituteCondition(ctx, e.cond, env);
+      const then = e.then && substituteExpr(ctx, e.then, env);
+      const otherwise = e.else && substituteExpr(ctx, e.else, env);
+      return cond === e.cond && then === e.then && otherwise === e.else ? e : { ...e, ...(cond ? { cond } : {}), ...(then ? { then } : {}), ...(otherwise ? { else: otherwise } : {}) };
+    }
     case "String":
       return e.parts.some((p) => typeof p !== "string" && p.kind === "Ref" && env.has(p.path[0]!.text)) ? { ...e, parts: e.parts.flatMap((p) => interpolate(ctx, p, env)) } : e;
     default:
@@ -202,11 +235,23 @@ export function substituteExpr(ctx: Ctx, e: Expr, env: Bindings): Expr {
   }
 }
 
+function substituteCondition(ctx: Ctx, c: Condition, env: Bindings): Condition {
+  if (c.kind === "Compare") {
+    const value = c.value && substituteExpr(ctx, c.value, env);
+    return value === c.value ? c : { ...c, value };
+  }
+  const left = substituteCondition(ctx, c.left, env);
+  const right = c.right && substituteCondition(ctx, c.right, env);
+  return left === c.left && right === c.right ? c : { ...c, left, ...(right ? { right } : {}) };
+}
+
 /** `${port}` inside a string: the argument's text as written (a string's own parts, a number's digits). */
 function interpolate(ctx: Ctx, p: string | Expr, env: Bindings): (string | Expr)[] {
-  if (typeof p === "string" || p.kind !== "Ref" || p.path.length !== 1) return [p];
+  if (typeof p === "string" || p.kind !== "Ref") return [p];
   const bound = env.get(p.path[0]!.text);
   if (!bound) return [p];
+  // `${db.host}` where `db` stands for a service: that service's address, as `db.host` outside a string.
+  if (p.path.length > 1) return bound.kind === "Ref" ? [{ ...p, path: [...bound.path, ...p.path.slice(1)] }] : [p];
   switch (bound.kind) {
     case "String":
       return [...bound.parts];
@@ -221,4 +266,30 @@ function interpolate(ctx: Ctx, p: string | Expr, env: Bindings): (string | Expr)
       ctx.diagnostics.push(diag("KD3022", p.span, `parameter \`${p.path[0]!.text}\` holds ${bound.kind === "List" ? "a list" : "a value"} that cannot be written into a string`, { hints: ["interpolate strings, numbers, names and booleans only."] }));
       return [""];
   }
+}
+
+/** Whether `e` reads one of `names` (a parameter), anywhere inside. */
+export function mentions(e: Expr, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  switch (e.kind) {
+    case "Ref":
+      return names.has(e.path[0]!.text);
+    case "String":
+      return e.parts.some((p) => typeof p !== "string" && mentions(p, names));
+    case "Call":
+      return e.args.some((a) => mentions(a, names));
+    case "List":
+      return e.items.some((a) => mentions(a, names));
+    case "Range":
+      return mentions(e.from, names) || (e.to !== undefined && mentions(e.to, names));
+    case "If":
+      return (e.cond !== undefined && conditionMentions(e.cond, names)) || (e.then !== undefined && mentions(e.then, names)) || (e.else !== undefined && mentions(e.else, names));
+    default:
+      return false;
+  }
+}
+
+function conditionMentions(c: Condition, names: ReadonlySet<string>): boolean {
+  if (c.kind === "Compare") return c.value !== undefined && mentions(c.value, names);
+  return conditionMentions(c.left, names) || (c.right !== undefined && conditionMentions(c.right, names));
 }

@@ -39,8 +39,18 @@ export function instantiated(ctx: Ctx, sym: DeclSymbol, cache: Map<string, Map<s
   return made;
 }
 
+/**
+ * The `from` links of a template no declaration uses (unused-templates.ts), as a declaration made
+ * `from` it would follow them: an unknown base (KD2006), a cycle (KD2011), a base for another kind
+ * (KD2015). `walked` holds the templates whose links were followed already (by a declaration, or
+ * from an earlier template): the walk stops there, so that a cycle or a bad link is reported once.
+ */
+export function checkTemplateLinks(ctx: Ctx, t: TemplateDecl & { readonly name: Name }, kind: string, walked: Set<TemplateDecl>): void {
+  templateChain(ctx, t.name, kind, walked);
+}
+
 /** The templates a declaration inherits from, outermost first; cycles and wrong kinds reported. */
-function templateChain(ctx: Ctx, from: Name | undefined, kind: string): TemplateDecl[] {
+function templateChain(ctx: Ctx, from: Name | undefined, kind: string, walked?: Set<TemplateDecl>): TemplateDecl[] {
   const chain: TemplateDecl[] = [];
   const seen: string[] = [];
   let next = from;
@@ -59,6 +69,10 @@ function templateChain(ctx: Ctx, from: Name | undefined, kind: string): Template
     if (forKind !== kind) {
       ctx.diagnostics.push(diag("KD2015", next.span, `template \`${next.text}\` is for a ${forKind}, not a ${kind}`, { related: [{ span: t.name!.span, message: "template declared here" }] }));
       break;
+    }
+    if (walked) {
+      if (walked.has(t)) break;
+      walked.add(t);
     }
     chain.unshift(t);
     next = t.from;

@@ -124,7 +124,8 @@ export const NAME_PAGES: Readonly<Record<string, string>> = {
   KD2007: page(
     "A `use` names a module that does not exist. Stdlib modules start with `std/` (`use std/web`);",
     'project files start with `./` or `../` (`use "./common"`, `.kdsl` may be left out). A stdlib',
-    "module can only use other stdlib modules.",
+    "module can only use other stdlib modules. A quoted path is always a project file, so a quoted",
+    'path without `./` finds nothing: `use std/web` is the stdlib, `use "./std/web"` a project file.',
     "",
     "```kdsl",
     "use std/webb",
@@ -181,7 +182,8 @@ export const NAME_PAGES: Readonly<Record<string, string>> = {
   KD2010: page(
     "A project has no `app` declaration, or more than one. Exactly one `app` names the app: its",
     "namespace and the `app.kubernetes.io/part-of` label. While a file has syntax errors a missing",
-    "`app` is not reported, since the error may have hidden it.",
+    "`app` is not reported, since the error may have hidden it. The `app` is declared in the",
+    "project's own files, never in a module brought in with `use`: a module's `app` is reported too.",
     "",
     "```kdsl",
     'service api { image = "ghcr.io/example/api:1.0.0" }',
