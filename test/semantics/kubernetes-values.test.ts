@@ -199,4 +199,11 @@ test("secret names that are no DNS subdomain stay KD3042 at the value", () => {
   }
 });
 
+test("a duration with a unit repeated or out of order is refused, with its normal form as the hint", () => {
+  const r = run('app a\nservice s {\n  image = "nginx:1.25"\n  port http 80\n  health { readiness = http("/"); period = 30s1m }\n}\n');
+  const d = r.diagnostics.find((x) => x.code === "KD3002");
+  assert.ok(d, r.diagnostics.map(renderPlain).join("\n"));
+  assert.equal(d!.hints, ["write `1m30s`: each unit at most once, largest first."]);
+});
+
 test.run();

@@ -9,7 +9,7 @@ import type { ScalarName, Type } from "./types.ts";
 import { describeType } from "./types.ts";
 import type { Value } from "./values.ts";
 import { hasKey, keysOf, type Ctx, type DeclSymbol } from "./scope.ts";
-import { cpuMillis, durationSeconds, familyOf, FAMILY_TEXT, isQuantity, memoryBytes, percentValue } from "./units.ts";
+import { cpuMillis, durationNormalForm, durationSeconds, familyOf, FAMILY_TEXT, isQuantity, memoryBytes, percentValue } from "./units.ts";
 import { checkDnsLabel, checkImage, checkLabelValue, refText } from "./names.ts";
 import { didYouMean, suggest } from "./suggest.ts";
 import { checkCall } from "./check-call.ts";
@@ -129,7 +129,10 @@ export function checkScalar(ctx: Ctx, field: string, type: ScalarName, e: Expr):
     }
     case "Duration": {
       const seconds = e.kind === "Quantity" ? durationSeconds(e.raw) : undefined;
-      if (seconds === undefined) return mismatch(ctx, field, t, e, e.kind === "Number" ? [`add a unit: \`${e.raw}s\`.`] : []);
+      if (seconds === undefined) {
+        const normal = e.kind === "Quantity" ? durationNormalForm(e.raw) : undefined;
+        return mismatch(ctx, field, t, e, e.kind === "Number" ? [`add a unit: \`${e.raw}s\`.`] : normal !== undefined ? [`write \`${normal}\`: each unit at most once, largest first.`] : []);
+      }
       const whole = wholeSeconds(ctx, field, e.kind === "Quantity" ? e.raw : "", seconds, e.span);
       return whole === undefined ? undefined : { v: "duration", seconds: whole, span: e.span };
     }
