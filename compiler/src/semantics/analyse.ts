@@ -17,6 +17,9 @@ import { TemplateMemo } from "./template-memo.ts";
 import { instantiated, type Instantiated } from "./template-chain.ts";
 import { missingInside } from "./merged-required.ts";
 import { checkUnusedTemplates } from "./unused-templates.ts";
+import { KEYWORDS } from "../syntax/tokens.ts";
+
+const KEYWORD_TEXTS: ReadonlySet<string> = new Set(KEYWORDS.map((k) => (k.PATTERN instanceof RegExp ? k.PATTERN.source : k.PATTERN)));
 
 /** What `app.namespace = ...` in a profile targets (the overlay's key). */
 export const APP_TARGET = "app";
@@ -62,6 +65,9 @@ export function analyse(program: Program): Analysis {
     if (!name) return false;
     const problem = checkDnsLabel(name.text);
     if (problem) diagnostics.push(diag("KD3004", name.span, `${what} name \`${name.text}\` is not a DNS label: ${problem}`));
+    // A keyword parses as a name where a declaration is named, but not where one is referenced
+    // (`uses [if]`, `app.url`): a declaration of that name could never be used.
+    else if (what !== "profile" && KEYWORD_TEXTS.has(name.text)) diagnostics.push(diag("KD3004", name.span, `\`${name.text}\` is a keyword of kdsl, so ${what} \`${name.text}\` could never be referenced`, { hints: [`choose another name, e.g. \`${name.text}-svc\`.`] }));
     const clash = table.get(name.text);
     if (clash !== undefined) {
       const earlier = first(clash);
