@@ -3,20 +3,7 @@
 // read the declaration's name, defaults that do, keys set twice, and problems inside a template.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { check, build } from "../../compiler/src/api.ts";
-import { memoryHost } from "../../compiler/src/host.ts";
-import { renderPlain } from "../../compiler/src/diagnostics/render.ts";
-import { stdlibFiles } from "../diagnostics/invalid-fixtures.ts";
-
-const host = (source: string) => memoryHost({ "app.kdsl": source }, stdlibFiles());
-const diagnostics = (source: string) => check(host(source), "app.kdsl").diagnostics.map(renderPlain);
-type Obj = { kind: string; metadata: { name: string; labels?: Record<string, string> }; spec: any };
-const objects = (source: string) => {
-  const r = build(host(source), "app.kdsl");
-  assert.equal(r.diagnostics.map(renderPlain), []);
-  return r.objects!.map((o) => o.object as unknown as Obj);
-};
-const deployment = (objs: Obj[], name: string) => objs.find((o) => o.kind === "Deployment" && o.metadata.name === name)!;
+import { deployment, diagnostics, objects } from "../support/one-file.ts";
 
 test("a member that reads the name gets each user's own value", () => {
   const objs = objects(`app shop

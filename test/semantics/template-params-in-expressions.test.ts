@@ -4,20 +4,8 @@
 // ServiceRef parameter.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { build, check } from "../../compiler/src/api.ts";
-import { memoryHost } from "../../compiler/src/host.ts";
-import { renderPlain } from "../../compiler/src/diagnostics/render.ts";
-import { stdlibFiles } from "../diagnostics/invalid-fixtures.ts";
+import { deployment, diagnostics, objects, type Obj } from "../support/one-file.ts";
 
-const host = (source: string) => memoryHost({ "app.kdsl": source }, stdlibFiles());
-const diagnostics = (source: string) => check(host(source), "app.kdsl").diagnostics.map(renderPlain);
-type Obj = { kind: string; metadata: { name: string; labels?: Record<string, string> }; spec: any };
-const objects = (source: string) => {
-  const r = build(host(source), "app.kdsl");
-  assert.equal(r.diagnostics.map(renderPlain), []);
-  return r.objects!.map((o) => o.object as unknown as Obj);
-};
-const deployment = (objs: Obj[], name: string) => objs.find((o) => o.kind === "Deployment" && o.metadata.name === name)!;
 const container = (objs: Obj[], name: string) => deployment(objs, name).spec.template.spec.containers[0];
 
 test("parameters stand in both branches of an `if`", () => {

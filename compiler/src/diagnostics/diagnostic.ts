@@ -44,3 +44,18 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }
+
+/**
+ * The diagnostics without repeats (same code, place and message), first of each kept: a template
+ * or shared value checked once per user reports its problem once.
+ */
+export function withoutRepeats(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length < 2) return diagnostics;
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}|${d.span.file}|${d.span.start}|${d.span.end}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

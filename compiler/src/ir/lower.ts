@@ -1,7 +1,7 @@
 // Lowering: evaluated values → the app model. Here the last facts that need the whole app are
 // checked (a referenced service must have a port), and secret values are read when, and only
 // when, the build asked for inline secrets.
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { withoutRepeats, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diag } from "../diagnostics/catalogue.ts";
 import type { Host } from "../host.ts";
 import type { Analysis } from "../semantics/analyse.ts";
@@ -200,20 +200,10 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
   }
   const namespace = (analysis.app && str(appWithProfiles(analysis, options.profiles), "namespace")) ?? options.namespace ?? name;
   const origin = analysis.app?.name.span ?? { file: ".", start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 };
-  return { app: { name, namespace, profiles: options.profiles, services, jobs, crons, secrets, configs, secretsMode: options.secrets, origin }, diagnostics: once(diagnostics) };
+  return { app: { name, namespace, profiles: options.profiles, services, jobs, crons, secrets, configs, secretsMode: options.secrets, origin }, diagnostics: withoutRepeats(diagnostics) };
 }
 
-/** A value a template gives several declarations is one value: its problem is reported once. */
-function once(diagnostics: Diagnostic[]): Diagnostic[] {
-  if (diagnostics.length < 2) return diagnostics;
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.code}|${d.span.file}|${d.span.start}|${d.span.end}|${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
+
 
 export { imageTag };
 

@@ -3,7 +3,7 @@
 // typed values; evaluation (profiles chosen, defaults) and lowering come after.
 import type { Block, Name, ProfileDecl, SourceFile, TemplateDecl } from "../syntax/ast.ts";
 import { fileStart, spanCovering, type Span } from "../syntax/span.ts";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { withoutRepeats, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diag } from "../diagnostics/catalogue.ts";
 import { STDLIB_PREFIX, type Program } from "../program.ts";
 import type { FieldSchema, KindSchema } from "./types.ts";
@@ -189,7 +189,7 @@ export function analyse(program: Program): Analysis {
   const overlays = new Map<string, Map<string, BlockValue>>();
   for (const p of profiles.values()) overlays.set(p.name!.text, checkProfile(scope, p, diagnostics));
 
-  return { scope, app, decls: checked, profiles: overlays, diagnostics: dedupe(diagnostics) };
+  return { scope, app, decls: checked, profiles: overlays, diagnostics: withoutRepeats(diagnostics) };
 }
 
 const firstDecl = (d: DeclSymbol) => ({ span: d.decl.name!.span, what: d.kind });
@@ -301,13 +301,4 @@ function unknownTarget(scope: Scope, name: Name): Diagnostic {
   return diag("KD2001", name.span, `unknown name \`${name.text}\``, { label: "nothing in this app has this name", hints: didYouMean(name.text, scope.decls.keys()) });
 }
 
-/** A template checked once per user reports its problems once. */
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.code}|${d.span.file}|${d.span.start}|${d.span.end}|${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
+
