@@ -49,6 +49,22 @@ test("warnings: exit 0, or 1 past --max-warnings; errors from config: exit 1", (
   assert.is(r.status, 0, describe(r));
 });
 
+test("--max-warnings says why it fails in every format: stderr, and an ::error:: line in github's", () => {
+  const dir = project("maxwarn", { "app.kdsl": LINTY });
+  for (const format of ["pretty", "json", "sarif", "github"]) {
+    const r = kdsl(["lint", dir, "--format", format, "--max-warnings", "0"]);
+    assert.is(r.status, 1, `${format}: ${describe(r)}`);
+    assert.match(r.stderr, /^1 warning, more than --max-warnings 0$/m, format);
+    // stdout stays machine-readable.
+    if (format === "json") assert.is(JSON.parse(r.stdout).length, 1);
+    if (format === "sarif") assert.is(JSON.parse(r.stdout).runs[0].results.length, 1);
+    if (format === "github") assert.match(r.stdout, /^::error title=kdsl lint::1 warning, more than --max-warnings 0$/m);
+  }
+  const r = kdsl(["lint", dir, "--format", "github", "--max-warnings", "1"]);
+  assert.is(r.status, 0, describe(r));
+  assert.not.match(r.stdout + r.stderr, /more than --max-warnings/);
+});
+
 test("invalid kdsl.json: exit 2 with a position in kdsl.json", () => {
   const dir = project("badconfig", { "app.kdsl": LINTY, "kdsl.json": '{\n  "lint": {\n    "rules": { "single-replicas": "off" }\n  }\n}\n' });
   let r = kdsl(["lint", dir]);

@@ -52,9 +52,12 @@ test("suppression scope: the next line, the block below, the line it ends", () =
   assert.equal(codes({ "p/app.kdsl": block }), []);
   const trailing = APP.replace("  replicas = 1", "  replicas = 1 // kdsl-ignore single-replica: one is enough");
   assert.equal(codes({ "p/app.kdsl": trailing }), []);
-  // On another line of the block it covers nothing the finding is on: both are reported.
-  const elsewhere = APP.replace("  image =", "  // kdsl-ignore single-replica: wrong line\n  image =");
-  assert.equal(codes({ "p/app.kdsl": elsewhere }), ["unused-suppression@p/app.kdsl:4", "single-replica@p/app.kdsl:6"].sort((a, b) => (a.endsWith(":4") ? -1 : 1)));
+  // On another line of the declaration's body it still covers the declaration's findings
+  // (suppress.test.ts has the scope rule in full); in another declaration it covers nothing.
+  const elsewhere = APP.replace("  image =", "  // kdsl-ignore single-replica: another line of the body\n  image =");
+  assert.equal(codes({ "p/app.kdsl": elsewhere }), []);
+  const other = APP + "\n// kdsl-ignore single-replica: another item\nprofile dev { api.replicas = 1 }\n";
+  assert.equal(codes({ "p/app.kdsl": other }), ["single-replica@p/app.kdsl:5", "unused-suppression@p/app.kdsl:20"]);
   // Several ids in one comment: each is judged, so an unused id in a used suppression is reported
   // (fix-partial.kdsl under test/lint/unused-suppression/ shows its fix).
   const several = APP.replace("  replicas = 1", "  replicas = 1 // kdsl-ignore single-replica, no-latest-tag: dev only");

@@ -54,7 +54,12 @@ export async function run(flags: Flags): Promise<number> {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   const tooMany = flags.maxWarnings !== undefined && warnings > flags.maxWarnings;
-  if (tooMany && flags.report === "pretty") process.stderr.write(`${warnings} warnings, more than --max-warnings ${flags.maxWarnings}\n`);
+  if (tooMany) {
+    // Said in every format: on stderr (stdout stays machine-readable), and as an annotation in github's.
+    const why = `${warnings} warning${warnings === 1 ? "" : "s"}, more than --max-warnings ${flags.maxWarnings}`;
+    if (flags.report === "github") process.stdout.write(`::error title=kdsl lint::${why}\n`);
+    process.stderr.write(`${why}\n`);
+  }
   if (errors > 0 || tooMany) return 1;
   if (flags.report === "pretty" && diagnostics.length === 0) process.stderr.write(`${entries.join(", ")}: no problems\n`);
   return 0;

@@ -12,7 +12,8 @@ import { RULES, ruleById } from "./registry.ts";
 import { loadLintConfig, settingFor, type LintConfig } from "./config.ts";
 import { projectFilePath } from "../project/load.ts";
 import { forRule, lintBase } from "./context.ts";
-import { applySuppressions, findSuppressions, removalEdit, type Suppression } from "./suppress.ts";
+import { findSuppressions, removalEdit, suppressionScope, type Malformed, type Suppression } from "./suppress.ts";
+import { applySuppressions } from "./suppress-apply.ts";
 import type { AnyRule } from "./rule.ts";
 
 export interface LintOptions {
@@ -64,20 +65,26 @@ export function lint(host: Host, entry: string, options: LintOptions = {}): Lint
 
   // Suppressions live in the user's files only (project files and project-local modules).
   const suppressions: Suppression[] = [];
-  for (const f of [...built.program.files, ...built.program.modules]) {
+  const malformed: Malformed[] = [];
+  const sources = [...built.program.files, ...built.program.modules];
+  for (const f of sources) {
     const text = texts.get(f.file);
-    if (text !== undefined && base.projectFiles.has(f.file) && text.includes("kdsl-ignore")) suppressions.push(...findSuppressions(f, text));
+    if (text === undefined || !base.projectFiles.has(f.file) || !text.includes("kdsl-ignore")) continue;
+    const found = findSuppressions(f, text);
+    suppressions.push(...found.suppressions);
+    malformed.push(...found.malformed);
   }
   const known = RULES.map((r) => r.id);
   // Suppressions of rules that did not run (off, or not selected) are not "unused".
-  const { kept, meta } = applySuppressions(findings, suppressions, known, active);
+  const scope = suppressionScope(sources, built.analysis.scope.templates);
+  const { kept, meta } = applySuppressions(findings, suppressions, malformed, scope, known, active);
   for (const m of meta) {
     const rule = ruleById(m.id)!;
     const { severity } = settingFor(rule, config);
     if (severity === "off" || (options.only && !options.only.includes(m.id))) continue;
     const text = texts.get(m.span.file);
     const fixes = m.remove && text !== undefined ? [{ title: m.remove.title, edits: [m.remove.whole ? removalEdit(m.remove.span, text) : { span: m.remove.span, newText: "" }] }] : undefined;
-    kept.push({ code: m.id, severity, message: m.message, span: m.span, ...(m.hints?.length ? { hints: m.hints } : {}), ...(fixes ? { fixes } : {}) });
+    kept.push({ code: m.id, severity, message: m.message, span: m.span, ...(m.hints?.length ? { hints: m.hints } : {}), ...(m.related?.length ? { related: m.related } : {}), ...(fixes ? { fixes } : {}) });
   }
 
   const ignored = ignoreMatcher(config.ignore, built.program.root);

@@ -1,16 +1,18 @@
-// Inline suppression: `// kdsl-ignore <rule-id>[, <rule-id>...]: <reason>`.
-// - At the end of a line, it covers that line, or the whole declaration or block opened there.
-// - On a line of its own, it covers the next line of code, or the declaration or block that
-//   starts there (so one comment above `service api {` covers everything inside it).
-// A suppression without a reason is reported (`suppression-needs-reason`) but still applies. Each
-// rule it names is judged on its own (`unused-suppression`): a name that matches no rule, or whose
-// rule has no finding on the lines covered, is reported; the fix removes that name, or the whole
-// comment when none of its names is used. Rules turned off in kdsl.json are never "unused".
-import type { Comment, Item, Member, SourceFile } from "../syntax/ast.ts";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+// Inline suppression: `// kdsl-ignore <rule-id>[, <rule-id>...]: <reason>`, read from the comments.
+//
+// Scope. A suppression belongs to one top-level item (a declaration, a template, a profile, the
+// app), its *home*: the item whose lines it is on (on a line of its own inside the body, or at the
+// end of any of its lines, the header and the closing `}` included), else the item that starts on
+// the next line of code below it (blank lines and other `//` comments between are fine). It
+// covers every finding of the rules it names that is reported in its home, and, when its home is a
+// template, every such finding reported in a declaration or template made from it (directly or
+// through other templates). A comment that has no home (nothing follows it) covers its own line.
+//
+// `///` doc comments, `/* */` block comments and `// kdsl-ignore-<anything>` are not suppressions;
+// they are returned as `malformed` so that the engine can say so (suppress-apply.ts reports).
+import type { Comment, Item, SourceFile, TemplateDecl } from "../syntax/ast.ts";
 import type { Span } from "../syntax/span.ts";
 import { spanAt } from "../syntax/span.ts";
-import { didYouMean } from "../semantics/suggest.ts";
 
 /** One rule id as written in a suppression. */
 export interface SuppressedName {
@@ -26,30 +28,52 @@ export interface Suppression {
   readonly names: readonly SuppressedName[];
   readonly reason: string;
   readonly file: string;
-  /** Lines covered, inclusive. */
+  /** The top-level item the suppression belongs to; undefined when there is none. */
+  readonly home?: Item;
+  /** Without a home: the lines covered, inclusive. */
   readonly from: number;
   readonly to: number;
 }
 
-const DIRECTIVE = /^\/\/\s*kdsl-ignore(?:\s+|$)(.*)$/;
+/** A comment that looks like a suppression but is not one: `/// kdsl-ignore ...`, a block comment, `// kdsl-ignore-next-line`. */
+export interface Malformed {
+  readonly span: Span;
+  readonly message: string;
+  readonly hints: readonly string[];
+}
 
-export function findSuppressions(file: SourceFile, text: string): Suppression[] {
-  const out: Suppression[] = [];
-  let extents: Map<number, number> | undefined;
+const LINE = /^\/\/(?!\/)\s*kdsl-ignore(.*)$/;
+const LOOKALIKE = /^(\/\/\/|\/\*+)\s*kdsl-ignore\b/;
+
+export function findSuppressions(file: SourceFile, text: string): { suppressions: Suppression[]; malformed: Malformed[] } {
+  const suppressions: Suppression[] = [];
+  const malformed: Malformed[] = [];
   const lines = text.split("\n");
-  for (const c of file.comments) {
-    if (c.block || c.text.startsWith("///")) continue;
-    const m = DIRECTIVE.exec(c.text);
-    if (!m) continue;
+  for (const original of file.comments) {
+    // A CRLF file's line comment may keep its `\r`: `.` would not match it, and removing the
+    // comment must leave the line ending alone.
+    const cr = !original.block && original.text.endsWith("\r");
+    const c: Comment = cr ? { ...original, text: original.text.slice(0, -1), span: spanAt(file.file, text, original.span.start, original.span.end - 1) } : original;
+    const raw = c.text;
+    const m = c.block ? undefined : LINE.exec(raw);
+    if (!m) {
+      const look = LOOKALIKE.exec(raw);
+      if (look) malformed.push(lookalike(c, look[1]!));
+      continue;
+    }
     const body = m[1]!;
+    if (body !== "" && !/^[\s:]/.test(body)) {
+      const word = /^[^\s:]*/.exec(body)![0];
+      malformed.push({ span: c.span, message: `\`kdsl-ignore${word}\` is not a suppression`, hints: ["write `// kdsl-ignore <rule-id>: <reason>`: it covers the declaration it is in or above (see docs/lint.md)."] });
+      continue;
+    }
     const colon = body.indexOf(":");
-    const bodyStart = c.span.start + c.text.length - body.length;
+    const bodyStart = c.span.start + m[0].indexOf("kdsl-ignore") + "kdsl-ignore".length;
     const found = [...(colon >= 0 ? body.slice(0, colon) : body).matchAll(/[^\s,]+/g)].map((n) => ({ id: n[0], start: bodyStart + n.index!, end: bodyStart + n.index! + n[0].length }));
     const names = found.map((n, i) => {
       const cut = found.length === 1 ? n : i > 0 ? { start: found[i - 1]!.end, end: n.end } : { start: n.start, end: found[1]!.start };
       return { id: n.id, span: spanAt(file.file, text, n.start, n.end), cut: spanAt(file.file, text, cut.start, cut.end) };
     });
-    const ids = names.map((n) => n.id);
     const reason = colon >= 0 ? body.slice(colon + 1).trim() : "";
     const lineText = lines[c.span.line - 1] ?? "";
     const trailing = lineText.slice(0, c.span.col - 1).trim() !== "";
@@ -57,79 +81,82 @@ export function findSuppressions(file: SourceFile, text: string): Suppression[] 
     if (!trailing) {
       target = c.span.endLine + 1;
       // Skip blank lines and other own-line comments (a doc comment between is fine).
-      while (target <= lines.length && /^\s*(\/\/.*)?$/.test(lines[target - 1] ?? "")) target++;
+      while (target <= lines.length && /^\s*(\/\/.*)?\r?$/.test(lines[target - 1] ?? "")) target++;
     }
-    extents ??= nodeExtents(file);
-    out.push({ comment: c, ids, names, reason, file: file.file, from: target, to: Math.max(target, extents.get(target) ?? target) });
+    const home = itemOnLine(file, c.span.line) ?? (trailing ? undefined : file.items.find((i) => i.span.line === target));
+    suppressions.push({ comment: c, ids: names.map((n) => n.id), names, reason, file: file.file, ...(home ? { home } : {}), from: target, to: target });
   }
-  return out;
+  return { suppressions, malformed };
 }
 
-/** For each line where a declaration or member starts: the last line of the outermost one. */
-function nodeExtents(file: SourceFile): Map<number, number> {
-  const ext = new Map<number, number>();
-  const note = (s: Span) => ext.set(s.line, Math.max(ext.get(s.line) ?? s.line, s.endLine));
-  const members = (ms: readonly Member[] | undefined) => {
-    for (const m of ms ?? []) {
-      note(m.span);
-      if (m.kind === "Nested") members(m.body.members);
-    }
+function lookalike(c: Comment, opener: string): Malformed {
+  const doc = opener === "///";
+  return {
+    span: c.span,
+    message: doc ? "a `///` doc comment is not a suppression" : "a block comment is not a suppression",
+    hints: [`write it as a line comment with two slashes: \`// kdsl-ignore <rule-id>: <reason>\`${doc ? "" : " (on a line of its own, or at the end of a line)"}; this one suppresses nothing.`],
   };
-  for (const item of file.items as readonly Item[]) {
-    note(item.span);
-    if ("body" in item && item.body) members(item.body.members);
-  }
-  return ext;
 }
 
-/** `unused-suppression`'s fix: delete the whole comment, or only the name at `span` (its `cut`). */
-export interface Removal {
-  readonly whole: boolean;
-  readonly span: Span;
-  readonly title: string;
+/** The top-level item of `file` one of whose lines is `line`. */
+function itemOnLine(file: SourceFile, line: number): Item | undefined {
+  return file.items.find((i) => i.span.line <= line && line <= i.span.endLine);
 }
 
-export interface SuppressionResult {
-  readonly kept: Diagnostic[];
-  /** `suppression-needs-reason` and `unused-suppression` findings, before their own severities. */
-  readonly meta: { readonly id: "suppression-needs-reason" | "unused-suppression"; readonly span: Span; readonly message: string; readonly hints?: string[]; readonly remove?: Removal }[];
+/** The items of the program, for judging which findings a suppression covers. */
+export interface SuppressionScope {
+  /** The top-level item a finding at `span` is reported in. */
+  ownerOf(span: Span): Item | undefined;
+  /** The templates `item` is made from, directly or through other templates. */
+  templatesOf(item: Item): ReadonlySet<Item>;
 }
 
-/**
- * Drops findings covered by a suppression and reports suppressions that are malformed or unused,
- * name by name. `known` are all rule ids; `active` those not turned off.
- */
-export function applySuppressions(findings: readonly Diagnostic[], suppressions: readonly Suppression[], known: readonly string[], active: ReadonlySet<string>): SuppressionResult {
-  const used = new Map<Suppression, Set<string>>();
-  const kept = findings.filter((d) => {
-    const hit = suppressions.find((s) => s.file === d.span.file && d.span.line >= s.from && d.span.line <= s.to && s.ids.includes(d.code));
-    if (hit) used.set(hit, (used.get(hit) ?? new Set()).add(d.code));
-    return !hit;
-  });
-  const meta: SuppressionResult["meta"][number][] = [];
-  for (const s of suppressions) {
-    if (s.ids.length === 0) {
-      meta.push({ id: "suppression-needs-reason", span: s.comment.span, message: "`kdsl-ignore` names no rule", hints: ["write `// kdsl-ignore <rule-id>: <reason>`."] });
-      continue;
-    }
-    if (!s.reason) meta.push({ id: "suppression-needs-reason", span: s.comment.span, message: `suppression of \`${s.ids.join("`, `")}\` gives no reason`, hints: [`say why after a colon: \`// kdsl-ignore ${s.ids.join(", ")}: <why this is fine here>\`.`] });
-    const usedIds = used.get(s);
-    for (const n of s.names) {
-      if (known.includes(n.id)) continue;
-      meta.push({ id: "unused-suppression", span: n.span, message: `\`kdsl-ignore\` names no rule \`${n.id}\``, hints: [...didYouMean(n.id, known), "`kdsl lint --list-rules` lists every rule."] });
-    }
-    // Names of rules that did not run (off, or not selected) are not judged.
-    const unused = s.names.filter((n) => known.includes(n.id) && active.has(n.id) && !usedIds?.has(n.id));
-    if (unused.length === 0) continue;
-    if (unused.length === s.names.length) {
-      meta.push({ id: "unused-suppression", span: s.comment.span, message: `suppression of \`${s.ids.join("`, `")}\` suppresses nothing`, hints: ["remove it: the problem it was written for is gone."], remove: { whole: true, span: s.comment.span, title: "remove the suppression" } });
-      continue;
-    }
-    for (const n of unused) {
-      meta.push({ id: "unused-suppression", span: n.span, message: `\`${n.id}\` in this suppression suppresses nothing`, hints: [`remove \`${n.id}\` from the comment: no \`${n.id}\` finding is on the lines it covers; the other rules it names still apply.`], remove: { whole: false, span: n.cut, title: `remove \`${n.id}\` from the suppression` } });
-    }
-  }
-  return { kept, meta };
+export function suppressionScope(files: readonly SourceFile[], templates: ReadonlyMap<string, TemplateDecl>): SuppressionScope {
+  const byFile = new Map(files.map((f) => [f.file, [...f.items].sort((a, b) => a.span.start - b.span.start)]));
+  const chains = new Map<Item, Set<Item>>();
+  return {
+    ownerOf(span) {
+      const items = byFile.get(span.file);
+      if (!items) return undefined;
+      let lo = 0;
+      let hi = items.length - 1;
+      let best: Item | undefined;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (items[mid]!.span.start <= span.start) {
+          best = items[mid];
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      return best && span.start <= best.span.end ? best : undefined;
+    },
+    templatesOf(item) {
+      let chain = chains.get(item);
+      if (chain) return chain;
+      chain = new Set();
+      let from = item.kind === "Decl" || item.kind === "Template" ? item.from : undefined;
+      for (let t = from && templates.get(from.text); t && !chain.has(t) && t !== item; t = from && templates.get(from.text)) {
+        chain.add(t);
+        from = t.from;
+      }
+      chains.set(item, chain);
+      return chain;
+    },
+  };
+}
+
+/** True when suppression `s` covers a finding reported at `span` (of a rule it names). */
+export function covers(s: Suppression, span: Span, scope: SuppressionScope): boolean {
+  if (!s.home) return s.file === span.file && span.line >= s.from && span.line <= s.to;
+  const owner = scope.ownerOf(span);
+  return owner !== undefined && (owner === s.home || scope.templatesOf(owner).has(s.home));
+}
+
+/** How an item is named in messages: service `api`, template `base`. */
+export function describeItem(item: Item): string {
+  const name = "name" in item && item.name ? item.name.text : undefined;
+  const what = item.kind === "Decl" ? item.keyword.text : item.kind === "Template" ? "template" : item.kind === "Profile" ? "profile" : item.kind === "App" ? "app" : "item";
+  return name ? `${what} \`${name}\`` : what;
 }
 
 /** The edit removing a suppression comment: its whole line when it stands alone, else the comment and the spaces before it. */

@@ -1,6 +1,7 @@
 // A mounted Kubernetes API token is a credential every process in the pod can read and use.
 import type { Rule } from "../rule.ts";
 import { patchSpan, podsOf, workloads } from "../pods.ts";
+import { siteOf } from "../inherited.ts";
 
 export const rule: Rule = {
   id: "api-token-mounted",
@@ -30,11 +31,15 @@ service api {
     for (const { model: w } of workloads(ctx)) {
       const mounted = podsOf(ctx, w.name).some((pod) => pod.spec["automountServiceAccountToken"] !== false);
       if (!mounted) continue;
+      // A value from a template is reported on each declaration made from it, with a note there.
+      const patched = patchSpan(ctx, w.name, [["automountServiceAccountToken"]]);
+      const site = siteOf(ctx, w.name, patched ?? ctx.spanOf(w.name, ["api-token"]), patched ? "`automountServiceAccountToken = true`" : "`api-token = true`");
       ctx.report({
-        span: patchSpan(ctx, w.name, [["automountServiceAccountToken"]]) ?? ctx.spanOf(w.name, ["api-token"]),
+        span: site.span,
         message: `\`${w.name}\` mounts a Kubernetes API token in its pods`,
-        label: "API token",
+        label: site.inherited ? "inherits an API token" : "API token",
         hints: ["remove `api-token = true` unless the program calls the Kubernetes API; if it does, suppress this finding with the reason."],
+        ...(site.related ? { related: site.related } : {}),
       });
     }
   },

@@ -6,6 +6,7 @@ import type { Span } from "../../syntax/span.ts";
 import { spanAt } from "../../syntax/span.ts";
 import type { EmittedObject } from "../../backends/k8s/index.ts";
 import { addMemberFix, asJson, ownerOf, podsMatching, type Json } from "../pods.ts";
+import { profileAt, setIn } from "../emitted.ts";
 
 /** Workload kinds whose replica count the disruption controller reads (its "expected" pods). */
 const SCALED = new Set(["Deployment", "StatefulSet", "Rollout", "ReplicaSet"]);
@@ -105,12 +106,16 @@ service api {
       const own = !patched && ctx.isOwn(s.name, path);
       const v = ctx.field(s.name, path);
       const inherited = !patched && !own && v !== undefined && ctx.spanOf(s.name, path) === v.span;
+      // A profile overrides the declaration: reported where the profile sets it, to be changed there.
+      const profile = inherited ? profileAt(ctx, v!.span) : undefined;
       const shown = patched ? `\`${key}: ${written(value)}\`` : `\`${field} = ${written(value)}\``;
       const of = key === "maxUnavailable" ? "" : ` with ${replicas} replica${replicas === 1 ? "" : "s"}${workloads > 1 ? ` across ${workloads} versions` : ""}${autoscaled ? " at the autoscaler's minimum" : ""}${"percent" in value && value.percent < 100 ? ` (rounded up to ${desired})` : ""}`;
-      const fix = patched ? undefined : budgetFix(ctx, s.name, field, own ? v?.span : undefined);
+      const fix = patched || profile ? undefined : budgetFix(ctx, s.name, field, own ? v?.span : undefined);
       const moves = replicas === 1 ? "can move the replica to another node (with `replicas = 2` as well, the service stays up while it moves)" : "evicts one replica at a time and waits for it to be replaced";
       const hints = [
-        patched
+        profile
+          ? `change it in profile \`${profile}\` (it overrides the declaration): ${field === "max-unavailable" ? "`max-unavailable = 1`" : replicas > 1 ? `a lower \`min-available = ${replicas - 1}\`` : "a budget that allows an eviction"}, so that a drain ${moves}.`
+          : patched
           ? "change the `k8s.poddisruptionbudget` patch so that the budget allows an eviction (`spec.maxUnavailable = 1`), or remove it and write `disruption { max-unavailable = 1 }`."
           : own
             ? `use \`max-unavailable = 1\` instead, so that a drain ${moves}.`
@@ -119,11 +124,11 @@ service api {
               : `a declaration cannot drop a template's \`min-available\`: use \`max-unavailable = 1\` in the template${replicas > 1 ? `, or set a lower \`disruption { min-available = ${replicas - 1} }\` here` : ""}, so that a drain ${moves}.`,
       ];
       ctx.report({
-        span: patched ?? (own ? v!.span : ctx.spanOf(s.name)),
+        span: patched ?? (own || profile ? v!.span : ctx.spanOf(s.name)),
         message: `the disruption budget of \`${s.name}\` allows no eviction: ${shown}${of}`,
-        label: own || patched ? "every eviction is refused (429), so node drains wait forever" : inherited ? `inherits \`${field} = ${written(value)}\`` : "its budget refuses every eviction",
+        label: profile ? `set by profile \`${profile}\`` : own || patched ? "every eviction is refused (429), so node drains wait forever" : inherited ? `inherits \`${field} = ${written(value)}\`` : "its budget refuses every eviction",
         hints,
-        ...(inherited ? { related: [{ span: v!.span, message: `\`${field} = ${written(value)}\` is set ${setIn(ctx, v!.span)}` }] } : {}),
+        ...(inherited && !profile ? { related: [{ span: v!.span, message: `\`${field} = ${written(value)}\` is set ${setIn(ctx, v!.span)}` }] } : {}),
         ...(fix ? { fix } : {}),
       });
     }
@@ -168,12 +173,4 @@ function patchedSpan(ctx: LintContext<unknown>, name: string, key: string): Span
   const path = ["k8s", "poddisruptionbudget", "spec", key];
   const v = ctx.field(name, path);
   return v && ctx.spanOf(name, path) === v.span ? v.span : undefined;
-}
-
-/** Where an inherited value is written, for the related note: `in template \`strict\``. */
-function setIn(ctx: LintContext<unknown>, span: Span): string {
-  const file = [...ctx.program.files, ...ctx.program.modules].find((f) => f.file === span.file);
-  const item = file?.items.find((i) => i.span.start <= span.start && span.end <= i.span.end);
-  if (item && (item.kind === "Template" || item.kind === "Profile") && item.name) return `in ${item.kind === "Template" ? "template" : "profile"} \`${item.name.text}\``;
-  return "outside the declaration";
 }

@@ -40,7 +40,7 @@ service web {
   labels { app-tier = "frontend" }
 }
 `,
-    fix: "Pick one spelling (the most common one is suggested) and use it everywhere; a template carrying the shared labels keeps them in step.",
+    fix: "Pick one spelling (the most common one is suggested; on a tie the one in lower case) and use it everywhere; a template carrying the shared labels keeps them in step.",
   },
   check(ctx) {
     // Count every spelling once per workload, then report the spellings that are not the most used.
@@ -57,7 +57,10 @@ service web {
     }
     for (const m of spellings.values()) {
       if (m.size < 2) continue;
-      const ranked = [...m.entries()].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
+      // The most used spelling; on a tie the one with fewest capitals (`team` over `Team`, as
+      // Kubernetes' own keys are written), then the first alphabetically.
+      const capitals = (k: string) => k.replace(/[^A-Z]/g, "").length;
+      const ranked = [...m.entries()].sort((a, b) => b[1].count - a[1].count || capitals(a[0]) - capitals(b[0]) || (a[0] < b[0] ? -1 : 1));
       const [best] = ranked[0]!;
       for (const [key, e] of ranked.slice(1)) {
         for (const name of e.first) {

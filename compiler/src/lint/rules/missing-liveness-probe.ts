@@ -1,5 +1,7 @@
 // Without a liveness probe, a hung process keeps its replica forever.
 import type { Rule } from "../rule.ts";
+import { asJson } from "../pods.ts";
+import { appContainers } from "../emitted.ts";
 
 export const rule: Rule = {
   id: "missing-liveness-probe",
@@ -28,11 +30,16 @@ service api {
   }
 }
 `,
-    fix: "Add `health { liveness = ... }` checking that the process itself is responsive (not its dependencies): a cheap endpoint, `tcp()` or `exec([...])`.",
+    fix: "Add `health { liveness = ... }` checking that the process itself is responsive (not its dependencies): a cheap endpoint, `tcp()` or `exec([...])`. A probe set by a `k8s.container { livenessProbe... }` patch counts.",
   },
   check(ctx) {
+    // As emitted: a probe written in a `k8s.container { ... }` patch counts as one.
+    const probed = (name: string, declared: boolean, key: string) => {
+      const containers = appContainers(ctx, name);
+      return containers.length ? containers.every((c) => asJson(c[key]) !== undefined) : declared;
+    };
     for (const s of ctx.app.services) {
-      if (s.probes.liveness || s.replicas === 0) continue;
+      if (s.replicas === 0 || probed(s.name, s.probes.liveness !== undefined, "livenessProbe")) continue;
       ctx.report({
         span: ctx.spanOf(s.name, ["health"]),
         message: `service \`${s.name}\` has no liveness probe`,

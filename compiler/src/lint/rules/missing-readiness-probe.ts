@@ -1,5 +1,7 @@
 // Without a readiness probe, traffic reaches a replica the moment its process starts.
 import type { Rule } from "../rule.ts";
+import { asJson } from "../pods.ts";
+import { appContainers } from "../emitted.ts";
 
 export const rule: Rule = {
   id: "missing-readiness-probe",
@@ -24,11 +26,16 @@ service api {
   health { readiness = http("/ready") }
 }
 `,
-    fix: "Add `health { readiness = http(\"/ready\") }` (or `tcp()`, `grpc()`, `exec([...])`) answering only when the program can serve. `service x from web` gets one from the template.",
+    fix: "Add `health { readiness = http(\"/ready\") }` (or `tcp()`, `grpc()`, `exec([...])`) answering only when the program can serve. `service x from web` gets one from the template. A probe set by a `k8s.container { readinessProbe... }` patch counts.",
   },
   check(ctx) {
+    // As emitted: a probe written in a `k8s.container { ... }` patch counts as one.
+    const probed = (name: string, declared: boolean, key: string) => {
+      const containers = appContainers(ctx, name);
+      return containers.length ? containers.every((c) => asJson(c[key]) !== undefined) : declared;
+    };
     for (const s of ctx.app.services) {
-      if (s.ports.length === 0 || s.probes.readiness) continue;
+      if (s.ports.length === 0 || probed(s.name, s.probes.readiness !== undefined, "readinessProbe")) continue;
       ctx.report({
         span: ctx.spanOf(s.name, ["health"]),
         message: `service \`${s.name}\` has ports but no readiness probe`,

@@ -1,15 +1,15 @@
 // Without a PodDisruptionBudget, a node drain may evict every replica of a service at once.
 import type { Rule } from "../rule.ts";
-import { addMemberFix, asJson, minReplicas, podsOf, selects } from "../pods.ts";
+import { addMemberFix, asJson, podsOf, selects } from "../pods.ts";
 
 export const rule: Rule = {
   id: "no-disruption-budget",
   category: "reliability",
   severity: "warning",
-  summary: "A service with several replicas has no disruption budget",
+  summary: "A service that may run several replicas has no disruption budget",
   docs: {
     rationale:
-      "Cluster upgrades and node drains evict pods through the eviction API, which respects PodDisruptionBudgets. Without one, draining the nodes a service runs on may evict all its replicas together: the replicas you added for availability disappear exactly when they are needed.",
+      "Cluster upgrades and node drains evict pods through the eviction API, which respects PodDisruptionBudgets. Without one, draining the nodes a service runs on may evict all its replicas together: the replicas you added for availability disappear exactly when they are needed.\n\nA service counts by the most replicas it may run: `replicas`, or with `autoscale` the autoscaler's `max` (as `no-anti-affinity` counts them).",
     bad: `app shop
 
 service api {
@@ -31,14 +31,17 @@ service api {
   check(ctx) {
     const budgets = ctx.objects.filter((o) => o.object.kind === "PodDisruptionBudget").map((o) => asJson(asJson(o.object["spec"])?.["selector"])).filter((s) => s !== undefined);
     for (const s of ctx.app.services) {
-      if (minReplicas(s) < 2 || s.disruption) continue;
+      // The most it may run, as no-anti-affinity counts: an autoscaler at its maximum is when a
+      // drain may evict many replicas at once.
+      const most = Math.max(s.replicas, s.autoscale?.max ?? 0);
+      if (most < 2 || s.disruption) continue;
       // Budgets are few (one per service that has one): checking each against the service's pods is cheap.
       const covered = budgets.length > 0 && podsOf(ctx, s.name).some((pod) => budgets.some((b) => selects(b!, pod.labels)));
       if (covered) continue;
       const fix = addMemberFix(ctx, s.name, "disruption { max-unavailable = 1 }", "add disruption { max-unavailable = 1 }");
       ctx.report({
         span: ctx.spanOf(s.name),
-        message: `service \`${s.name}\` runs ${minReplicas(s)} replicas but has no disruption budget`,
+        message: `service \`${s.name}\` ${s.autoscale ? `may run ${most} replicas (\`autoscale.max\`)` : `runs ${most} replicas`} but has no disruption budget`,
         label: "no disruption budget",
         hints: ["add `disruption { max-unavailable = 1 }` so that drains evict one replica at a time."],
         ...(fix ? { fix } : {}),

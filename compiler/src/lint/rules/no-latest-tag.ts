@@ -2,6 +2,7 @@
 import { imageTag } from "../../semantics/names.ts";
 import type { Span } from "../../syntax/span.ts";
 import type { Rule } from "../rule.ts";
+import { siteOf, textAt } from "../inherited.ts";
 
 export const rule: Rule = {
   id: "no-latest-tag",
@@ -30,7 +31,17 @@ service api {
     for (const w of workloads) {
       if (!w.image) continue;
       const problem = floating(w.image);
-      if (problem) ctx.report({ span: ctx.spanOf(w.name, ["image"]), message: `image \`${w.image}\` of \`${w.name}\` ${problem}`, label: "pin a version", hints: [`write a version tag or a digest, e.g. \`${base(w.image)}:1.0.0\`.`] });
+      if (!problem) continue;
+      // An image from a template is reported on each declaration made from it, with a note there.
+      const at = ctx.spanOf(w.name, ["image"]);
+      const site = siteOf(ctx, w.name, at, `\`image = ${textAt(ctx, at)}\``);
+      ctx.report({
+        span: site.span,
+        message: `image \`${w.image}\` of \`${w.name}\` ${problem}`,
+        label: site.inherited ? "inherits an image without a version" : "pin a version",
+        hints: [`write a version tag or a digest, e.g. \`${base(w.image)}:1.0.0\`${site.inherited ? " (in the template, or as `image = ...` in this declaration)" : ""}.`],
+        ...(site.related ? { related: site.related } : {}),
+      });
     }
     // Other versions (a canary, `versions { }`) run their own images; the first is the main one.
     for (const s of ctx.app.services) {
@@ -40,8 +51,9 @@ service api {
       for (const v of others) {
         const problem = v.image ? floating(v.image) : undefined;
         if (!problem) continue;
-        const span = v.name === "canary" && ctx.field(s.name, ["canary", "image"]) ? ctx.spanOf(s.name, ["canary", "image"]) : v.origin;
-        ctx.report({ span, message: `image \`${v.image}\` of version \`${v.name}\` of \`${s.name}\` ${problem}`, label: "pin a version" });
+        const at = v.name === "canary" && ctx.field(s.name, ["canary", "image"]) ? ctx.spanOf(s.name, ["canary", "image"]) : v.origin;
+        const site = siteOf(ctx, s.name, at, `the image of version \`${v.name}\``);
+        ctx.report({ span: site.span, message: `image \`${v.image}\` of version \`${v.name}\` of \`${s.name}\` ${problem}`, label: "pin a version", ...(site.related ? { related: site.related } : {}) });
       }
     }
   },

@@ -1,7 +1,8 @@
 // Without a memory limit, one leaking container can take a node's memory from every other pod.
 import type { Fix } from "../../diagnostics/diagnostic.ts";
 import type { LintContext, Rule } from "../rule.ts";
-import { addMemberFix, workloads } from "../pods.ts";
+import { addMemberFix, asJson, asList, patchSpan, podsOf, workloads, type Json } from "../pods.ts";
+import { siteOf, textAt } from "../inherited.ts";
 
 export const rule: Rule = {
   id: "no-memory-limit",
@@ -31,24 +32,39 @@ service api {
   }
 }
 `,
-    fix: "Write a limit after the request: `memory = 256Mi to 512Mi`. `kdsl lint --fix` sets the limit equal to the request, the safe choice for memory. Workloads that state no resources at all are reported by `no-resource-limits` instead.",
+    fix: "Write a limit after the request: `memory = 256Mi to 512Mi`. `kdsl lint --fix` sets the limit equal to the request, the safe choice for memory. Workloads that state no resources at all are reported by `no-resource-limits` instead. The containers are judged as emitted: a limit set by a `k8s.container { resources.limits.memory = \"256Mi\" }` patch counts.",
   },
   fixable: true,
   check(ctx) {
     for (const { model: w } of workloads(ctx)) {
       const r = w.resources ?? {};
-      if (r.memory?.limit || (!r.memory?.request && !r.cpu?.request && !r.cpu?.limit)) continue;
-      const fix = r.memory?.request ? limitFix(ctx, w.name) : undefined;
+      // Judged as emitted, after `k8s.container { resources... }` patches: the app containers that
+      // state any request or limit must each have a memory limit. Without emitted pods (read
+      // defensively), the declaration's `resources`.
+      const containers = podsOf(ctx, w.name).flatMap((p) => asList(p.spec["containers"]));
+      const missing = containers.length ? containers.some((c) => states(c) && asJson(asJson(c["resources"])?.["limits"])?.["memory"] === undefined) : !r.memory?.limit && !!(r.memory?.request || r.cpu?.request || r.cpu?.limit);
+      if (!missing) continue;
+      const stated = !!(r.memory || r.cpu);
+      const fix = r.memory?.request && !r.memory.limit ? limitFix(ctx, w.name) : undefined;
+      const at = r.memory ? ctx.spanOf(w.name, ["resources", "memory"]) : stated ? ctx.spanOf(w.name, ["resources"]) : (patchSpan(ctx, w.name, [["resources"]]) ?? ctx.spanOf(w.name));
+      const site = siteOf(ctx, w.name, at, r.memory ? `\`memory = ${textAt(ctx, at)}\`` : "`resources`");
       ctx.report({
-        span: ctx.spanOf(w.name, r.memory ? ["resources", "memory"] : ["resources"]),
+        span: site.span,
         message: `\`${w.name}\` sets no memory limit`,
-        label: "no memory limit",
-        hints: [r.memory?.request ? `set a limit: \`memory = ${r.memory.request} to ${r.memory.request}\` (or more, measured).` : "add `memory = 128Mi to 256Mi` with numbers measured for this program."],
+        label: site.inherited ? "inherits resources without a memory limit" : "no memory limit",
+        hints: [r.memory?.request ? `set a limit: \`memory = ${r.memory.request} to ${r.memory.request}\` (or more, measured)${site.inherited ? " in this declaration or the template" : ""}.` : "add `memory = 128Mi to 256Mi` with numbers measured for this program."],
+        ...(site.related ? { related: site.related } : {}),
         ...(fix ? { fix } : {}),
       });
     }
   },
 };
+
+/** True when an emitted container states any request or limit. */
+function states(c: Json): boolean {
+  const res = asJson(c["resources"]);
+  return Object.keys(asJson(res?.["requests"]) ?? {}).length > 0 || Object.keys(asJson(res?.["limits"]) ?? {}).length > 0;
+}
 
 /** `memory = R` → `memory = R to R`, in the declaration itself (never in a shared template). */
 function limitFix(ctx: LintContext<unknown>, name: string): Fix | undefined {

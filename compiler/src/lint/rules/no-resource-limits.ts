@@ -1,5 +1,7 @@
 // Workloads without CPU or memory requests and limits are scheduled blind and can starve neighbours.
 import type { Rule } from "../rule.ts";
+import { asJson, type Json } from "../pods.ts";
+import { appContainers } from "../emitted.ts";
 
 type Resource = "cpu" | "memory";
 
@@ -27,7 +29,7 @@ service api {
   }
 }
 `,
-    fix: "Add a `resources` block with a request and a limit for each resource: `cpu = 100m to 500m`, `memory = 128Mi to 256Mi` (request to limit). Measure real use first; there is no automatic fix because no number is right for every program.",
+    fix: "Add a `resources` block with a request and a limit for each resource: `cpu = 100m to 500m`, `memory = 128Mi to 256Mi` (request to limit). Measure real use first; there is no automatic fix because no number is right for every program. Requests and limits set by a `k8s.container` patch count.",
   },
   options: {
     schema: {
@@ -42,7 +44,10 @@ service api {
   },
   check(ctx) {
     for (const w of [...ctx.app.services, ...ctx.app.jobs]) {
-      const missing = ctx.options.resources.filter((r) => !w.resources?.[r]?.request && !w.resources?.[r]?.limit);
+      // As emitted: a request or limit set by a `k8s.container { resources... }` patch counts.
+      const containers = appContainers(ctx, w.name);
+      const states = (c: Json, r: Resource) => ["requests", "limits"].some((k) => asJson(asJson(c["resources"])?.[k])?.[r] !== undefined);
+      const missing = ctx.options.resources.filter((r) => (containers.length ? !containers.every((c) => states(c, r)) : !w.resources?.[r]?.request && !w.resources?.[r]?.limit));
       if (missing.length === 0) continue;
       const what = missing.map((r) => `\`${r}\``).join(" and ");
       ctx.report({

@@ -1,6 +1,7 @@
 // A privileged container has every capability and every device of the node: it is the node.
 import type { Rule } from "../rule.ts";
 import { asJson, patchSpan, podsOf, workloads } from "../pods.ts";
+import { siteOf } from "../inherited.ts";
 
 export const rule: Rule = {
   id: "privileged-container",
@@ -29,11 +30,14 @@ service api {
     for (const { model: w } of workloads(ctx)) {
       const privileged = podsOf(ctx, w.name).some((pod) => pod.containers.some((c) => asJson(c["securityContext"])?.["privileged"] === true));
       if (!privileged) continue;
+      // A patch in a template is reported on each declaration made from it, with a note there.
+      const site = siteOf(ctx, w.name, patchSpan(ctx, w.name, [["securityContext", "privileged"]]) ?? ctx.spanOf(w.name, ["k8s"]), "`securityContext.privileged = true`");
       ctx.report({
-        span: patchSpan(ctx, w.name, [["securityContext", "privileged"]]) ?? ctx.spanOf(w.name, ["k8s"]),
+        span: site.span,
         message: `\`${w.name}\` runs a privileged container`,
-        label: "privileged",
-        hints: ["remove `privileged`; grant the one capability the program needs instead, if any."],
+        label: site.inherited ? "inherits a privileged container" : "privileged",
+        hints: [`remove \`privileged\`${site.inherited ? " from the template" : ""}; grant the one capability the program needs instead, if any.`],
+        ...(site.related ? { related: site.related } : {}),
       });
     }
   },

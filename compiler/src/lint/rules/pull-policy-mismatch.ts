@@ -29,23 +29,28 @@ service api {
   },
   check(ctx) {
     for (const { model: w } of workloads(ctx)) {
-      let problem: string | undefined;
+      let problem: { text: string; hint: string } | undefined;
       for (const pod of podsOf(ctx, w.name)) {
         for (const c of pod.containers) {
           const policy = c["imagePullPolicy"];
           const image = typeof c["image"] === "string" ? c["image"] : "";
           const tag = imageTag(image);
           const moving = !image.includes("@") && (tag === undefined || tag === "latest");
-          if (policy === "Never") problem ??= "`imagePullPolicy: Never` runs only on nodes where the image was preloaded";
-          else if (moving && policy === "IfNotPresent") problem ??= `\`imagePullPolicy: IfNotPresent\` with the moving image \`${image}\` keeps whatever version each node pulled first`;
+          if (policy === "Never")
+            problem ??= {
+              text: "`imagePullPolicy: Never` runs only on nodes where the image was preloaded",
+              // A pinned image needs no other policy: Kubernetes pulls it once per node by default.
+              hint: moving ? "pin the image to a version or digest and remove the `imagePullPolicy` patch." : "remove the `imagePullPolicy` patch: Kubernetes then pulls the pinned image once per node (`IfNotPresent`).",
+            };
+          else if (moving && policy === "IfNotPresent") problem ??= { text: `\`imagePullPolicy: IfNotPresent\` with the moving image \`${image}\` keeps whatever version each node pulled first`, hint: "pin the image to a version or digest, or remove the `imagePullPolicy` patch." };
         }
       }
       if (!problem) continue;
       ctx.report({
         span: patchSpan(ctx, w.name, [["imagePullPolicy"]]) ?? ctx.spanOf(w.name, ["image"]),
-        message: `\`${w.name}\`: ${problem}`,
+        message: `\`${w.name}\`: ${problem.text}`,
         label: "pull policy",
-        hints: ["pin the image to a version or digest, or remove the `imagePullPolicy` patch."],
+        hints: [problem.hint],
       });
     }
   },

@@ -17,7 +17,7 @@ export const rule: Rule = {
   summary: "An update strategy may take every replica down at once (`Recreate`, or `max-unavailable` of all replicas)",
   docs: {
     rationale:
-      "A rolling update with `max-unavailable` equal to the replica count (or `100%`), or the `Recreate` strategy, stops every old replica before new ones are ready: each deploy is an outage, and a new version that fails to start leaves nothing running.",
+      "A rolling update with `max-unavailable` equal to the replica count (or `100%`), or the `Recreate` strategy, stops every old replica before new ones are ready: each deploy is an outage, and a new version that fails to start leaves nothing running.\n\nkdsl's own `Recreate` for a Deployment with `volumes` (and no `rollout`) is not reported: its ReadWriteOnce disk can only move to the new pod once the old one has stopped, so that outage is the price of the disk (a `stateful` service replaces one replica at a time instead). A `k8s` patch that sets `Recreate` is reported.",
     bad: `app shop
 
 service api {
@@ -55,7 +55,11 @@ service api {
       if (replicas < 1) continue;
       const strategy = asJson(spec[kind === "Deployment" ? "strategy" : "updateStrategy"]) ?? {};
       if (strategy["type"] === "Recreate") {
-        ctx.report({ span: patchSpan(ctx, s.name, [["spec", "strategy", "type"], ["spec", "strategy"]]) ?? ctx.spanOf(s.name), message: `\`${s.name}\` is updated with \`Recreate\`: every replica stops before the new version starts`, label: "Recreate", hints: ["use a rolling update (remove the patch) with `rollout { max-unavailable = 1 }`."] });
+        const patched = patchSpan(ctx, s.name, [["spec", "strategy", "type"], ["spec", "strategy"]]);
+        // kdsl's own choice for a Deployment with a volume (docs/language.md): its ReadWriteOnce
+        // disk cannot attach to a new pod on another node while the old one holds it. Deliberate.
+        if (!patched && (s.volumes?.length ?? 0) > 0) continue;
+        ctx.report({ span: patched ?? ctx.spanOf(s.name), message: `\`${s.name}\` is updated with \`Recreate\`: every replica stops before the new version starts`, label: "Recreate", hints: ["use a rolling update (remove the patch) with `rollout { max-unavailable = 1 }`."] });
         continue;
       }
       const down = allowed(asJson(strategy["rollingUpdate"])?.["maxUnavailable"], replicas);

@@ -1,15 +1,14 @@
 // Secrets in env vars leak into crash dumps, child processes and `kubectl describe`; files do not.
 import type { Rule } from "../rule.ts";
-import { workloads } from "../pods.ts";
 
 export const rule: Rule = {
   id: "secret-as-env",
   category: "security",
   severity: "info",
-  summary: "A secret is passed as an environment variable where a mounted file would do",
+  summary: "A service passes a secret as an environment variable where a mounted file would do",
   docs: {
     rationale:
-      "Environment variables are inherited by every child process, printed by many crash handlers and debug pages, and visible to anyone who can read the process' environment. A secret mounted as a read-only file is read only by the code that opens it, and Kubernetes updates it in place when the secret changes (env vars need a restart).",
+      "Environment variables are inherited by every child process, printed by many crash handlers and debug pages, and visible to anyone who can read the process' environment. A secret mounted as a read-only file is read only by the code that opens it, and Kubernetes updates it in place when the secret changes (env vars need a restart).\n\nOnly services are reported: jobs and crons cannot mount `files` in kdsl, so for them an environment variable is the way to pass a secret.",
     bad: `app shop
 
 secret api-keys {
@@ -37,7 +36,9 @@ service api {
     suppress: "Images that only read the environment (many databases' official images) are a good reason: `// kdsl-ignore secret-as-env: the postgres image reads POSTGRES_PASSWORD from env`.",
   },
   check(ctx) {
-    for (const { model: w } of workloads(ctx)) {
+    // Services only: a job or cron has no `files` (KD2004), so the one remedy this rule offers does
+    // not exist for them, and a finding that can only be suppressed is noise.
+    for (const w of ctx.app.services) {
       for (const e of w.env) {
         if (e.value.kind !== "secret") continue;
         ctx.report({

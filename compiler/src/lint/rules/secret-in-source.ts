@@ -1,29 +1,28 @@
 // Secret values written in .kdsl files end up in git, in every clone and in the generated YAML.
-import type { EnvValue } from "../../ir/model.ts";
 import type { Rule } from "../rule.ts";
-import { workloads } from "../pods.ts";
+import { credentialsInSource, type WrittenString } from "../credentials.ts";
 
-/** Formats of well-known credentials; compiled once. */
-const PATTERNS: readonly { what: string; re: RegExp }[] = [
-  { what: "a private key", re: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
-  { what: "an AWS access key", re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
-  { what: "a GitHub token", re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})/ },
-  { what: "a Slack token", re: /\bxox[abprs]-[A-Za-z0-9-]{10,}/ },
-  { what: "a Stripe secret key", re: /\b[sr]k_live_[0-9a-zA-Z]{16,}/ },
-  { what: "a Google API key", re: /\bAIza[0-9A-Za-z_-]{35}\b/ },
-  { what: "a JSON web token", re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/ },
-  { what: "a password in a URL", re: /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@$]+:[^/\s@$]+@/i },
-];
+export { credentialIn } from "../credentials.ts";
 
-export function credentialIn(text: string): string | undefined {
-  for (const p of PATTERNS) if (p.re.test(text)) return p.what;
-  return undefined;
+/** `env \`DB_URL\` of \`api\``, `config \`settings\` key \`db\``, `\`labels.t\` of template \`base\``. */
+function describe(s: WrittenString): string {
+  const { kind, name } = s.item;
+  // In a profile the path starts with the declaration it changes: `api.env { URL = "..." }`.
+  const [target, path] = kind === "profile" && s.path.length > 1 ? [s.path[0]!, s.path.slice(1)] : [undefined, s.path];
+  const of = kind === "template" ? `template \`${name}\`` : kind === "profile" ? (target ? `\`${target}\` in profile \`${name}\`` : `profile \`${name}\``) : kind === "app" ? `app \`${name}\`` : `\`${name}\``;
+  if (kind === "config" && path.length === 1) return `config \`${name}\` key \`${path[0]}\``;
+  const last = path.at(-1);
+  if (path.length >= 2 && path.at(-2) === "env") return `env \`${last}\` of ${of}`;
+  if (last === "command" || last === "args") return `the command line of ${of}`;
+  return path.length ? `\`${path.join(".")}\` of ${of}` : `a value of ${of}`;
 }
 
-function literalText(v: EnvValue): string | undefined {
-  if (v.kind === "literal") return v.value;
-  if (v.kind === "interpolated") return v.parts.map((p) => (typeof p === "string" ? p : "")).join(" ");
-  return undefined;
+function hintFor(s: WrittenString): string {
+  if (s.item.kind === "config") return "a ConfigMap is not secret: move the value into a `secret` declaration.";
+  const last = s.path.at(-1);
+  if (last === "command" || last === "args") return "pass it through an env var read from a `secret` instead.";
+  if (s.path.some((k) => k === "labels" || k === "annotations")) return "remove it: labels and annotations are not secret (anyone who can read the object sees them).";
+  return "read it from a `secret` (`env(\"NAME\")`, `file(\"path\")` or a store) and refer to that.";
 }
 
 export const rule: Rule = {
@@ -33,7 +32,7 @@ export const rule: Rule = {
   summary: "A credential (key, token, password in a URL) is written in source",
   docs: {
     rationale:
-      "A credential written in a .kdsl file is in the git history for good, in every clone and CI log, and in the generated YAML in plain text. Rotating it means finding every copy. kdsl's `secret` declarations read values from the environment, files or an external store at build time, so they never need to be in source.",
+      "A credential written in a .kdsl file is in the git history for good, in every clone and CI log, and in the generated YAML in plain text. Rotating it means finding every copy. kdsl's `secret` declarations read values from the environment, files or an external store at build time, so they never need to be in source.\n\nThe rule reads the source, not the build: every string literal in the project's own files is checked, including profiles that are not applied, both branches of an `if`, templates (once each, however many declarations use them, unused ones too), template arguments, labels and `k8s` patches. A value in `$(VAR)` or `${...}` is filled in elsewhere and is not part of the literal.",
     bad: `app shop
 
 service api {
@@ -55,22 +54,11 @@ service api {
     fix: "Move the value into a `secret` (`url = env(\"SHOP_DATABASE_URL\")`) and refer to it (`db-credentials.url`). Then rotate the credential: it has been published.",
   },
   check(ctx) {
-    for (const { model: w } of workloads(ctx)) {
-      for (const e of w.env) {
-        const text = literalText(e.value);
-        const what = text === undefined ? undefined : credentialIn(text);
-        if (what) ctx.report({ span: ctx.spanOf(w.name, ["env", e.name]), message: `env \`${e.name}\` of \`${w.name}\` holds ${what}`, label: "credential in source", hints: ["read it from a `secret` (`env(\"NAME\")`, `file(\"path\")` or a store) and refer to that."] });
-      }
-      for (const arg of [...(w.command ?? []), ...(w.args ?? [])]) {
-        const what = credentialIn(arg);
-        if (what) ctx.report({ span: ctx.spanOf(w.name, [w.args?.includes(arg) ? "args" : "command"]), message: `the command line of \`${w.name}\` holds ${what}`, label: "credential in source", hints: ["pass it through an env var read from a `secret` instead."] });
-      }
-    }
-    for (const c of ctx.app.configs) {
-      for (const e of c.entries) {
-        const what = credentialIn(e.value);
-        if (what) ctx.report({ span: ctx.spanOf(c.name, [e.key]), message: `config \`${c.name}\` key \`${e.key}\` holds ${what}`, label: "credential in source", hints: ["a ConfigMap is not secret: move the value into a `secret` declaration."] });
-      }
+    // The source, not the build: a value in a profile that is not applied, the other branch of an
+    // `if`, an unused template or a `k8s` patch is in git all the same. One finding per literal,
+    // however many declarations use the template it is written in.
+    for (const { s, what, span } of credentialsInSource(ctx.program)) {
+      ctx.report({ span, message: `${describe(s)} holds ${what}`, label: "credential in source", hints: [hintFor(s)] });
     }
   },
 };

@@ -1,8 +1,8 @@
 // A service with one replica is down during every rollout, node drain and crash.
 import type { Rule } from "../rule.ts";
-import type { Span } from "../../syntax/span.ts";
-import type { LintContext } from "../rule.ts";
 import { setFieldFix } from "../fixes.ts";
+import { asJson, patchSpan } from "../pods.ts";
+import { mainObject, profileAt, setIn } from "../emitted.ts";
 
 export const rule: Rule<{ minReplicas: number }> = {
   id: "single-replica",
@@ -26,7 +26,7 @@ service api {
   replicas = 2
 }
 `,
-    fix: "Set `replicas` to at least `minReplicas` (2 by default). `kdsl lint --fix` does so in the declaration itself (never in a shared template): a value inherited from a template is reported on the declaration, with a note where the template sets it. Services scaled to `0` on purpose are not reported.",
+    fix: "Set `replicas` to at least `minReplicas` (2 by default). `kdsl lint --fix` does so in the declaration itself (never in a shared template): a value inherited from a template is reported on the declaration, with a note where the template sets it. Services scaled to `0` on purpose are not reported. A `k8s { spec.replicas = ... }` patch is what runs (without `autoscale`), so it is judged and reported at the patch; a `replicas` set by an applied profile is reported in the profile, to be changed there (it overrides the declaration), with no fix.",
     suppress: "A singleton by design (a leader-elected scheduler, a dev-only tool) is a good reason: `// kdsl-ignore single-replica: exactly one scheduler may run` above the service.",
   },
   options: {
@@ -40,15 +40,45 @@ service api {
       // An autoscaler owns the count: it never goes below its `min` (which defaults to `replicas`).
       if (s.autoscale !== undefined && s.autoscale.min >= min) continue;
       if (s.autoscale !== undefined && ctx.field(s.name, ["autoscale", "min"]) !== undefined) {
+        const span = ctx.spanOf(s.name, ["autoscale", "min"]);
+        const profile = profileAt(ctx, span);
         ctx.report({
-          span: ctx.spanOf(s.name, ["autoscale", "min"]),
+          span,
           message: `service \`${s.name}\` may scale down to ${s.autoscale.min} replica${s.autoscale.min === 1 ? "" : "s"}, fewer than ${min}`,
-          label: "too low a minimum",
-          hints: [`set \`autoscale.min = ${min}\` so that a drain or a crash leaves one running.`],
+          label: profile ? `set by profile \`${profile}\`` : "too low a minimum",
+          hints: [`set \`autoscale.min = ${min}\`${profile ? ` in profile \`${profile}\` (it overrides the declaration)` : ""} so that a drain or a crash leaves one running.`],
         });
         continue;
       }
+      // A `k8s { spec.replicas = 1 }` patch is what Kubernetes runs, whatever `replicas` says
+      // (without an autoscaler: with one, the autoscaler owns the count and the patch is moot).
+      const patched = s.autoscale === undefined ? patchSpan(ctx, s.name, [["spec", "replicas"]]) : undefined;
+      const emitted = patched ? asJson(mainObject(ctx, s.name)?.object["spec"])?.["replicas"] : undefined;
+      if (patched && typeof emitted === "number") {
+        if (emitted > 0 && emitted < min) {
+          ctx.report({
+            span: patched,
+            message: `service \`${s.name}\` runs ${emitted} replica${emitted === 1 ? "" : "s"}, fewer than ${min}`,
+            label: "set by a `k8s` patch",
+            hints: [`remove the \`spec.replicas\` patch and set \`replicas = ${min}\` (or patch \`spec.replicas = ${min}\`) so that a drain or a crash leaves one running.`],
+          });
+        }
+        continue;
+      }
       if (!(s.replicas > 0 && s.replicas < min)) continue;
+      // A profile overrides the declaration: the fix belongs in the profile, and no edit of the
+      // declaration would change what runs.
+      const value = ctx.field(s.name, ["replicas"]);
+      const profile = value && ctx.spanOf(s.name, ["replicas"]) === value.span ? profileAt(ctx, value.span) : undefined;
+      if (value && profile) {
+        ctx.report({
+          span: value.span,
+          message: `service \`${s.name}\` runs ${s.replicas} replica${s.replicas === 1 ? "" : "s"}, fewer than ${min}`,
+          label: `set by profile \`${profile}\``,
+          hints: [`set \`replicas = ${min}\` in profile \`${profile}\` (it overrides the declaration) so that a drain or a crash leaves one running.`],
+        });
+        continue;
+      }
       const fix = setFieldFix(ctx, s.name, "replicas", String(min), `set replicas = ${min}`);
       // Reported on the declaration unless it writes `replicas` itself: the fix edits the
       // declaration (never a shared template), and a suppression above it must cover it.
@@ -66,11 +96,3 @@ service api {
     }
   },
 };
-
-/** Where an inherited value is written, for the related note: `in template \`base\``. */
-function setIn(ctx: LintContext<unknown>, span: Span): string {
-  const file = [...ctx.program.files, ...ctx.program.modules].find((f) => f.file === span.file);
-  const item = file?.items.find((i) => i.span.start <= span.start && span.end <= i.span.end);
-  if (item && (item.kind === "Template" || item.kind === "Profile") && item.name) return `in ${item.kind === "Template" ? "template" : "profile"} \`${item.name.text}\``;
-  return "outside the declaration";
-}

@@ -25,7 +25,7 @@ service api {
   replicas = 3
 }
 `,
-    fix: "Remove the comment, or, when it names several rules, the names that suppress nothing (each is reported on its own; `kdsl lint --fix` removes them, and the whole comment when none of its names is used). Correct a rule id that names no rule. Suppressions of rules turned off in kdsl.json are not reported.",
+    fix: "A suppression covers the findings of the declaration (or template, with the declarations made from it) it is in or above; see docs/lint.md. Remove the comment, or, when it names several rules, the names that suppress nothing (each is reported on its own; `kdsl lint --fix` removes them, and the whole comment when none of its names is used). When a finding of the rule is still reported for the declaration somewhere the comment does not cover (in a template it is made from, say), the message says where: move the comment there; `--fix` then leaves it alone. Correct a rule id that names no rule by hand (the finding has a did-you-mean; `--fix` keeps the name). `suppression-needs-reason` and `unused-suppression` cannot be suppressed inline: naming them is reported too. Suppressions of rules turned off in kdsl.json are not reported.",
     suppress: "This rule cannot be suppressed inline; turn it off in kdsl.json (`\"unused-suppression\": \"off\"`).",
   },
   fixable: true,
