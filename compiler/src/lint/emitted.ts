@@ -32,20 +32,3 @@ export function writtenSpan(ctx: LintContext<unknown>, name: string, path: reado
 }
 
 /** The item (template, profile, declaration) of a project file that contains `span`. */
-function itemAt(ctx: LintContext<unknown>, span: Span) {
-  const file = [...ctx.program.files, ...ctx.program.modules].find((f) => f.file === span.file);
-  return file?.items.find((i) => i.span.start <= span.start && span.end <= i.span.end);
-}
-
-/** The profile whose body writes `span` (`profile dev { a.replicas = 1 }`), if it is one. */
-export function profileAt(ctx: LintContext<unknown>, span: Span): string | undefined {
-  const item = itemAt(ctx, span);
-  return item?.kind === "Profile" ? item.name?.text : undefined;
-}
-
-/** Where an inherited value is written, for a related note: `in template \`base\``. */
-export function setIn(ctx: LintContext<unknown>, span: Span): string {
-  const item = itemAt(ctx, span);
-  if (item && (item.kind === "Template" || item.kind === "Profile") && item.name) return `in ${item.kind === "Template" ? "template" : "profile"} \`${item.name.text}\``;
-  return "outside the declaration";
-}

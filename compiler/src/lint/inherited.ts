@@ -30,10 +30,21 @@ export function siteOf(ctx: LintContext<unknown>, name: string, at: Span | undef
   return { span: own, related: [{ span: at, message: `${what} is set ${setIn(ctx, at)}` }], inherited: true };
 }
 
+/** The top-level item (declaration, template, profile) whose text holds `span`. */
+function itemAt(ctx: LintContext<unknown>, span: Span) {
+  const file = [...ctx.program.files, ...ctx.program.modules].find((f) => f.file === span.file);
+  return file?.items.find((i) => i.span.start <= span.start && span.end <= i.span.end);
+}
+
+/** The profile whose body writes `span` (`profile dev { a.replicas = 1 }`), if it is one. */
+export function profileAt(ctx: LintContext<unknown>, span: Span): string | undefined {
+  const item = itemAt(ctx, span);
+  return item?.kind === "Profile" ? item.name?.text : undefined;
+}
+
 /** Where an inherited value is written, for the note: `in template \`base\``, `in profile \`dev\``. */
 export function setIn(ctx: LintContext<unknown>, span: Span): string {
-  const file = [...ctx.program.files, ...ctx.program.modules].find((f) => f.file === span.file);
-  const item = file?.items.find((i) => i.span.start <= span.start && span.end <= i.span.end);
+  const item = itemAt(ctx, span);
   if (item && (item.kind === "Template" || item.kind === "Profile") && item.name) return `in ${item.kind === "Template" ? "template" : "profile"} \`${item.name.text}\``;
   if (item && item.kind === "Decl" && item.name) return `in \`${item.name.text}\``;
   return "outside the declaration";

@@ -6,7 +6,7 @@ import type { Span } from "../../syntax/span.ts";
 import { spanAt } from "../../syntax/span.ts";
 import type { EmittedObject } from "../../backends/k8s/index.ts";
 import { addMemberFix, asJson, ownerOf, podsMatching, type Json } from "../pods.ts";
-import { profileAt, setIn } from "../emitted.ts";
+import { profileAt, setIn } from "../inherited.ts";
 
 /** Workload kinds whose replica count the disruption controller reads (its "expected" pods). */
 const SCALED = new Set(["Deployment", "StatefulSet", "Rollout", "ReplicaSet"]);

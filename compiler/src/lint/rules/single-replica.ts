@@ -2,7 +2,8 @@
 import type { Rule } from "../rule.ts";
 import { setFieldFix } from "../fixes.ts";
 import { asJson, patchSpan } from "../pods.ts";
-import { mainObject, profileAt, setIn } from "../emitted.ts";
+import { mainObject } from "../emitted.ts";
+import { profileAt, setIn } from "../inherited.ts";
 
 export const rule: Rule<{ minReplicas: number }> = {
   id: "single-replica",
