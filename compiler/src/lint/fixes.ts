@@ -86,10 +86,3 @@ function indentsWithTabs(source: string): boolean {
   return tabsCache.tabs;
 }
 
-/** Applies edits to a text; edits must not overlap (later offsets first, so earlier stay valid). */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  return out;
-}

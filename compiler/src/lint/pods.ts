@@ -89,10 +89,10 @@ export function podsOf(ctx: LintContext<unknown>, name: string): readonly PodVie
 }
 
 /**
- * The pod templates a selector matches. Candidates come from the label index (the rarest of its
- * equality terms), so matching every Service against every pod stays linear in practice.
+ * The pod templates a selector may match: those of the label index under the rarest of its
+ * equality terms, else all. Matching every Service against every pod stays linear in practice.
  */
-export function podsMatching(ctx: LintContext<unknown>, selector: Json): PodView[] {
+function candidatesFor(ctx: LintContext<unknown>, selector: Json): readonly PodView[] {
   const { all, byLabel } = index(ctx.objects);
   const plain = !("matchLabels" in selector) && !("matchExpressions" in selector);
   const match = (plain ? selector : asJson(selector["matchLabels"]) ?? {}) as Record<string, unknown>;
@@ -101,28 +101,57 @@ export function podsMatching(ctx: LintContext<unknown>, selector: Json): PodView
     const list = byLabel.get(`${k}=${String(match[k])}`) ?? [];
     if (list.length < candidates.length) candidates = list;
   }
-  return candidates.filter((p) => selects(selector, p.labels));
+  return candidates;
+}
+
+/** The pod templates a selector matches. */
+export function podsMatching(ctx: LintContext<unknown>, selector: Json): PodView[] {
+  const test = labelTest(selector);
+  return candidatesFor(ctx, selector).filter((p) => test(p.labels));
+}
+
+/** True when a selector matches some pod template: stops at the first. */
+export function matchesAnyPod(ctx: LintContext<unknown>, selector: Json): boolean {
+  const test = labelTest(selector);
+  return candidatesFor(ctx, selector).some((p) => test(p.labels));
 }
 
 /** True when `labels` satisfy a Kubernetes selector (`{ matchLabels, matchExpressions }` or a plain map). */
 export function selects(selector: Json, labels: Readonly<Record<string, string>>): boolean {
+  return labelTest(selector)(labels);
+}
+
+type LabelTest = (labels: Readonly<Record<string, string>>) => boolean;
+
+/**
+ * A selector read once into a test of labels, to run against many pods: its terms listed, the
+ * values of each `In`/`NotIn` term in a set. The selector is read when the test is made.
+ */
+function labelTest(selector: Json): LabelTest {
   const plain = !("matchLabels" in selector) && !("matchExpressions" in selector);
   const match = (plain ? selector : asJson(selector["matchLabels"]) ?? {}) as Record<string, unknown>;
-  for (const k in match) if (labels[k] !== match[k]) return false;
-  if (plain) return true;
-  for (const e of asList(selector["matchExpressions"])) {
-    const key = String(e["key"]);
-    const values = Array.isArray(e["values"]) ? (e["values"] as unknown[]).map(String) : [];
-    const has = Object.prototype.hasOwnProperty.call(labels, key);
-    const ok =
-      e["operator"] === "In" ? has && values.includes(labels[key]!)
-      : e["operator"] === "NotIn" ? !has || !values.includes(labels[key]!)
-      : e["operator"] === "Exists" ? has
-      : e["operator"] === "DoesNotExist" ? !has
-      : true;
-    if (!ok) return false;
+  const equal: [string, unknown][] = [];
+  for (const k in match) equal.push([k, match[k]]);
+  const terms: { key: string; operator: unknown; values: ReadonlySet<string> }[] = [];
+  if (!plain) {
+    for (const e of asList(selector["matchExpressions"])) {
+      terms.push({ key: String(e["key"]), operator: e["operator"], values: new Set(Array.isArray(e["values"]) ? (e["values"] as unknown[]).map(String) : []) });
+    }
   }
-  return true;
+  return (labels) => {
+    for (const [k, v] of equal) if (labels[k] !== v) return false;
+    for (const { key, operator, values } of terms) {
+      const has = Object.prototype.hasOwnProperty.call(labels, key);
+      const ok =
+        operator === "In" ? has && values.has(labels[key]!)
+        : operator === "NotIn" ? !has || !values.has(labels[key]!)
+        : operator === "Exists" ? has
+        : operator === "DoesNotExist" ? !has
+        : true;
+      if (!ok) return false;
+    }
+    return true;
+  };
 }
 
 /**

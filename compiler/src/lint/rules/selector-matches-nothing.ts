@@ -1,6 +1,6 @@
 // A Service whose selector matches no pod has no endpoints: its address answers nothing.
 import type { Rule } from "../rule.ts";
-import { asJson, ownerOf, podsMatching } from "../pods.ts";
+import { asJson, matchesAnyPod, ownerOf } from "../pods.ts";
 
 export const rule: Rule = {
   id: "selector-matches-nothing",
@@ -41,7 +41,7 @@ service backends {
     fix: "Correct the selector's labels to ones the intended workloads carry (`labels { tier = \"backend\" }` on them).",
   },
   check(ctx) {
-    const matches = (sel: Record<string, unknown>) => podsMatching(ctx, sel).length > 0;
+    const matches = (sel: Record<string, unknown>) => matchesAnyPod(ctx, sel);
     for (const o of ctx.objects) {
       if (o.object.kind !== "Service") continue;
       const sel = asJson(asJson(o.object["spec"])?.["selector"]);
