@@ -8,6 +8,9 @@ export function useColor(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY) && !("NO_COLOR" in process.env && process.env["NO_COLOR"] !== "") && process.env["TERM"] !== "dumb";
 }
 
+/** Code frames shown for one code and message; the repeats after them are counted. */
+const FRAMES_PER_MESSAGE = 3;
+
 /** Pretty output goes to stderr; JSON to `jsonTo` (stdout unless stdout carries the YAML). */
 export function printDiagnostics(ds: readonly Diagnostic[], texts: ReadonlyMap<string, string>, format: "pretty" | "json", jsonTo: NodeJS.WritableStream = process.stdout): void {
   const sorted = sortDiagnostics(ds);
@@ -17,7 +20,23 @@ export function printDiagnostics(ds: readonly Diagnostic[], texts: ReadonlyMap<s
   }
   if (sorted.length === 0) return;
   const colors = useColor(process.stderr) ? ANSI_COLORS : NO_COLORS;
-  const out = sorted.map((d) => renderPretty(d, texts.get(d.span.file), colors)).join("\n\n");
+  // One cause can repeat thousands of times (an env var 5,000 secrets read): past a few code
+  // frames per code and message, the rest are counted with their first positions. JSON lists all.
+  const frames: string[] = [];
+  const more = new Map<string, Diagnostic[]>();
+  const seen = new Map<string, number>();
+  for (const d of sorted) {
+    const key = `${d.code}\u0000${d.message}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n <= FRAMES_PER_MESSAGE) frames.push(renderPretty(d, texts.get(d.span.file), colors));
+    else (more.get(key) ?? more.set(key, []).get(key)!).push(d);
+  }
+  for (const rest of more.values()) {
+    const at = rest.slice(0, 3).map((d) => `${d.span.file}:${d.span.line}:${d.span.col}`).join(", ");
+    frames.push(`… and ${rest.length} more of the same ${rest[0]!.severity === "info" ? "note" : rest[0]!.severity} (${rest[0]!.code}: ${rest[0]!.message}), at ${at}${rest.length > 3 ? ", …" : ""}; \`--format json\` lists every one`);
+  }
+  const out = frames.join("\n\n");
   const errors = sorted.filter((d) => d.severity === "error").length;
   const warnings = sorted.filter((d) => d.severity === "warning").length;
   const summary = [errors ? `${errors} error${errors > 1 ? "s" : ""}` : "", warnings ? `${warnings} warning${warnings > 1 ? "s" : ""}` : ""].filter(Boolean).join(", ");

@@ -240,4 +240,18 @@ test("determinism: two builds are byte-identical", () => {
   assert.is(ok(["build", EXAMPLE, "--secrets", "inline"], env), ok(["build", EXAMPLE, "--secrets", "inline"], env));
 });
 
+test("one cause repeated many times: three code frames, then the rest counted; JSON lists all", () => {
+  const dir = join(TMP, "repeated");
+  mkdirSync(dir, { recursive: true });
+  const secrets = Array.from({ length: 7 }, (_, i) => `secret s${i} { token = env("NOT_SET_ANYWHERE") }`).join("\n");
+  writeFileSync(join(dir, "app.kdsl"), `app rep\n\n${secrets}\n`);
+  const pretty = kdsl(["build", dir, "--secrets", "inline"]);
+  assert.is(pretty.status, 1, describe(pretty));
+  assert.is(pretty.stderr.match(/error\[KD4001\]/g)?.length, 3, pretty.stderr);
+  assert.match(pretty.stderr, /… and 4 more of the same error \(KD4001: environment variable `NOT_SET_ANYWHERE` is not set\), at .*app\.kdsl:6:/);
+  assert.match(pretty.stderr, /\n7 errors\n$/);
+  const json = kdsl(["build", dir, "--secrets", "inline", "--format", "json", "-o", join(dir, "out")]);
+  assert.is((JSON.parse(json.stdout) as unknown[]).length, 7);
+});
+
 test.run();
