@@ -475,6 +475,9 @@ test("a Deployment with a claim of its own is replaced by Recreate (a ReadWriteO
   assert.equal(find(plain.objects, "Deployment", "api").spec.strategy, { type: "Recreate" });
   const rolling = build(app({ services: [service("api", { replicas: 1, volumes, rollout: { origin: span(), maxSurge: { count: 0 }, maxUnavailable: { count: 1 } } })] }));
   assert.equal(find(rolling.objects, "Deployment", "api").spec.strategy, { type: "RollingUpdate", rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } });
+  const history = build(app({ services: [service("api", { replicas: 1, volumes, rollout: { origin: span(), history: 3 } })] }));
+  assert.equal(find(history.objects, "Deployment", "api").spec.strategy, { type: "Recreate" }, "history alone sets no limits");
+  assert.is(find(history.objects, "Deployment", "api").spec.revisionHistoryLimit, 3);
   assert.is(find(build(app({ services: [service("web")] })).objects, "Deployment", "web").spec.strategy, undefined);
 });
 

@@ -141,6 +141,17 @@ test("start order: stages after `uses` and `after`; a cycle is an error at a wor
   assert.ok(build(memoryHost({ "p/app.kdsl": cyclic }, stdlibFiles()), "p").yaml, "Kubernetes has no start order: the YAML build is fine");
 });
 
+test("updates as Kubernetes makes them: stateful one at a time (a share rounded up), a volume's service stop-then-start unless rollout limits say", () => {
+  const svc = (name: string, body: string, replicas = 3) => `service ${name} {\n  image = "shop/${name}:1.0.0"\n  run = "node x.js"\n  replicas = ${replicas}\n  port http 8080\n${body}\n}\n`;
+  const src = `app u\n\n${svc("db", '  stateful = true\n  volumes { data { size = 1Gi; path = "/data" } }\n  rollout { max-unavailable = 50% }')}${svc("kv", "  stateful = true")}${svc("files", '  volumes { data { size = 1Gi; path = "/data" } }\n  rollout { history = 3 }', 1)}${svc("web", "")}`;
+  const p = plan(run({ "p/app.kdsl": src }));
+  const update = (n: string) => p.services.find((s) => s.name === n)!.update;
+  assert.equal(update("db"), { maxSurge: 0, maxUnavailable: 2, minReady: 0 });
+  assert.equal(update("kv"), { maxSurge: 0, maxUnavailable: 1, minReady: 0 });
+  assert.equal(update("files"), { maxSurge: 0, maxUnavailable: 1, minReady: 0 });
+  assert.equal(update("web"), { maxSurge: 1, maxUnavailable: 0, minReady: 0 });
+});
+
 test("Kubernetes-only settings: each listed once in `ignored`, one note", () => {
   const r = run({ "p/app.kdsl": APP.replace('run = "node web.js"', 'run = "node web.js"\n  resources { cpu = 100m }\n  k8s { spec.progressDeadlineSeconds = 60 }') });
   const p = plan(r);

@@ -61,10 +61,7 @@ function deployment(ctx: BuildContext, s: ServiceModel, v: VersionModel, replica
   const spec: Record<string, unknown> = s.autoscale !== undefined && v === s.versions[0] ? {} : { replicas };
   spec.selector = { matchLabels: deploymentSelector(app, s.name, v.name) };
   spec.template = podTemplate(ctx, s, v.image, labelsOf(ctx, s, v.image, v.name));
-  if (s.rollout !== undefined) Object.assign(spec, rollingFields(s, true));
-  // A claim of its own is ReadWriteOnce: a new pod started beside the old one (the default rolling
-  // update) could not attach it on another node and the rollout would hang. Stop, then start.
-  else if ((s.volumes?.length ?? 0) > 0) spec.strategy = { type: "Recreate" };
+  Object.assign(spec, rollingFields(s, true));
   return {
     object: {
       apiVersion: "apps/v1",

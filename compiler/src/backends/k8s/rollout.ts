@@ -8,7 +8,7 @@ import { serviceSelector, labelsOf } from "./labels.ts";
 import { namespacedMetadata } from "./metadata.ts";
 import { checkNameLength, DNS_LABEL_MAX } from "./names.ts";
 import { podTemplate } from "./pod.ts";
-import { rollingFields } from "./rolling.ts";
+import { intOrPercent, rollingFields } from "./rolling.ts";
 import type { BuildContext, EmittedObject } from "./types.ts";
 
 export function buildRollout(ctx: BuildContext, s: ServiceModel): EmittedObject {
@@ -20,9 +20,11 @@ export function buildRollout(ctx: BuildContext, s: ServiceModel): EmittedObject 
   spec.selector = { matchLabels: serviceSelector(ctx.app, s.name) };
   spec.template = podTemplate(ctx, s, newest.image, labels());
   // `rollout { }`: Argo's canary takes the rolling-update limits; the rest is as on a Deployment.
-  const { strategy: rolling, ...rest } = rollingFields(s, true) as { strategy?: { rollingUpdate: Record<string, unknown> } };
-  Object.assign(spec, rest);
-  const canary: Record<string, unknown> = { ...rolling?.rollingUpdate };
+  Object.assign(spec, rollingFields(s, false));
+  const r = s.rollout;
+  const canary: Record<string, unknown> = {};
+  if (r?.maxSurge !== undefined) canary.maxSurge = intOrPercent(r.maxSurge);
+  if (r?.maxUnavailable !== undefined) canary.maxUnavailable = intOrPercent(r.maxUnavailable);
   if (s.steps.length > 0) canary.steps = s.steps.map(step);
   spec.strategy = { canary };
   return {

@@ -7,6 +7,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { diag } from "../../diagnostics/catalogue.ts";
 import { serviceSelector, workloadLabels } from "../k8s/labels.ts";
 import { versionReplicas } from "../k8s/deployment.ts";
+import { recreates } from "../k8s/rolling.ts";
 import { processOf, type EnvContext } from "./env.ts";
 import { planProbes } from "./probes.ts";
 import type { PlanPort, PlanReplica, PlanService, PlanVersion } from "./types.ts";
@@ -46,13 +47,14 @@ function count(c: CountOrShare | undefined, replicas: number, fallbackPercent: n
 /**
  * How replicas are replaced on an update, as Kubernetes replaces them: a StatefulSet one at a
  * time, never two processes for one identity (no surge; `max-unavailable` when given); a
- * Deployment with a disk of its own (`volumes`) by Recreate, all stopped before any starts, unless
- * `rollout` says otherwise (the K8s backend's deployment.ts); else rolling, 25% each way by default.
+ * Deployment that `recreates` (k8s/rolling.ts) all stopped before any starts; else rolling, 25%
+ * each way by default.
  */
 function updateOf(s: ServiceModel): PlanService["update"] {
   const minReady = s.rollout?.minReady ?? 0;
-  if (s.stateful) return { maxSurge: 0, maxUnavailable: s.rollout?.maxUnavailable !== undefined ? Math.max(1, count(s.rollout.maxUnavailable, s.replicas, 0, Math.floor)) : 1, minReady };
-  if (s.rollout === undefined && (s.volumes?.length ?? 0) > 0) return { maxSurge: 0, maxUnavailable: s.replicas, minReady };
+  // A StatefulSet rounds a share up and never takes fewer than one down.
+  if (s.stateful) return { maxSurge: 0, maxUnavailable: Math.max(1, count(s.rollout?.maxUnavailable, s.replicas, 0, Math.ceil)), minReady };
+  if (recreates(s)) return { maxSurge: 0, maxUnavailable: s.replicas, minReady };
   return { maxSurge: count(s.rollout?.maxSurge, s.replicas, 25, Math.ceil), maxUnavailable: count(s.rollout?.maxUnavailable, s.replicas, 25, Math.floor), minReady };
 }
 

@@ -1,6 +1,7 @@
 // An update strategy that may stop every replica at once makes every deploy an outage.
 import type { Rule } from "../rule.ts";
 import { asJson, bestSpan, patchSpan, workloads } from "../pods.ts";
+import { recreates } from "../../backends/k8s/rolling.ts";
 import type { ServiceModel } from "../../ir/model.ts";
 
 /** How many replicas `maxUnavailable` (a count or a percentage, rounded down as Kubernetes does) allows. */
@@ -58,7 +59,7 @@ service api {
         const patched = patchSpan(ctx, s.name, [["spec", "strategy", "type"], ["spec", "strategy"]]);
         // kdsl's own choice for a Deployment with a volume (docs/language.md): its ReadWriteOnce
         // disk cannot attach to a new pod on another node while the old one holds it. Deliberate.
-        if (!patched && (s.volumes?.length ?? 0) > 0) continue;
+        if (!patched && recreates(s)) continue;
         ctx.report({ span: patched ?? ctx.spanOf(s.name), message: `\`${s.name}\` is updated with \`Recreate\`: every replica stops before the new version starts`, label: "Recreate", hints: ["use a rolling update (remove the patch) with `rollout { max-unavailable = 1 }`."] });
         continue;
       }
