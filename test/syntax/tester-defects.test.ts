@@ -66,6 +66,14 @@ test("surrogate escapes are KD1010 like escapes past U+10FFFF; the scalar values
   assert.equal(errors('app a\nservice s { run = "\\u{D800}" }\n'), ["KD1010 2:20 invalid escape `\\u{D800}`: U+D800 to U+DFFF are surrogates, not characters"]);
 });
 
+test("\\u{...} takes 1 to 6 hex digits only: a sign or junk in the braces is KD1010, never a crash", () => {
+  for (const bad of ["\\u{-1}", "\\u{41zz}", "\\u{ 41}", "\\u{+41}", "\\u{}", "\\u{0000041}"]) {
+    const d = decodeString(`"${bad}"`, span).diagnostics;
+    assert.equal(d.map((x) => x.code), ["KD1010"], bad);
+  }
+  assert.equal(errors('app a\nservice s { run = "\\u{-1}" }\n').map((e) => e.split(" ")[0]), ["KD1010"]);
+});
+
 test("`use std/web.kdsl`: one error, the path kept, the next declaration read", () => {
   const text = "app a\nuse std/web.kdsl\nservice x from web {\n  image = \"a/b:1\"\n}\n";
   const r = slowOnly(text);

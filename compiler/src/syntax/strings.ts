@@ -67,12 +67,13 @@ function decode(image: string, span: Span | undefined, key: boolean): DecodedStr
     if (c === "\\") {
       const e = body[i + 1] ?? "";
       if (e === "u" && body[i + 2] === "{") {
-        const close = body.indexOf("}", i + 3);
-        const cp = close > 0 ? parseInt(body.slice(i + 3, close), 16) : NaN;
+        // Hex digits only (parseInt would read `-1` or `41zz`), as invalidEscape reads them.
+        const u = unicodeEscape(body, i);
+        const cp = u ? parseInt(u[1]!, 16) : NaN;
         // A Unicode scalar value: surrogates (D800-DFFF) are not characters and cannot be written as UTF-8.
-        if (Number.isFinite(cp) && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff)) {
+        if (cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff)) {
           add(String.fromCodePoint(cp));
-          i = close + 1;
+          i += u![0].length;
           continue;
         }
       } else if (e in ESCAPES) {
@@ -127,11 +128,16 @@ function decode(image: string, span: Span | undefined, key: boolean): DecodedStr
   return { parts, text, diagnostics };
 }
 
+/** `\u{HEX}` at `body[i]` (1 to 6 hex digits), or null. */
+function unicodeEscape(body: string, i: number): RegExpExecArray | null {
+  return /^\\u\{([0-9A-Fa-f]{1,6})\}/.exec(body.slice(i, i + 11));
+}
+
 /** KD1010 for the escape at `body[i]`; `span` is the string's (its quote is one column before the body). */
 function invalidEscape(body: string, i: number, span: Span): Diagnostic {
   const e = body[i + 1] ?? "";
   const hints = ['valid escapes are \\n, \\t, \\r, \\", \\\\, \\$, \\0 and \\u{HEX}.'];
-  const u = e === "u" ? /^\\u\{([0-9A-Fa-f]+)\}/.exec(body.slice(i)) : null;
+  const u = e === "u" ? unicodeEscape(body, i) : null;
   const cp = u ? parseInt(u[1]!, 16) : NaN;
   if (cp >= 0xd800 && cp <= 0xdfff) return diag("KD1010", sub(span, i + 1, i + 1 + u![0].length), `invalid escape \`${u![0]}\`: U+D800 to U+DFFF are surrogates, not characters`, { hints: ["write the character itself, or its code point: `\\u{1F600}`, not a UTF-16 surrogate pair."] });
   return diag("KD1010", sub(span, i + 1, i + 3), `invalid escape \`\\${e}\` in string`, { hints });
