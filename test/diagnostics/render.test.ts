@@ -33,6 +33,10 @@ test("a long line is cut around the span: the caret stays under it, `…` marks 
   const early = frame(`app shop\nservice api { imag = "x"; ${members} }\n`, "imag");
   assert.ok(!early.excerpt.startsWith("…") && early.excerpt.endsWith("…"), early.excerpt);
   assert.is(underlined(early), "imag");
+  // Near the end of a long line: cut only at the start.
+  const late = frame(`app shop\nservice api { ${members}; imag = "x" }\n`, "imag");
+  assert.ok(late.excerpt.startsWith("…") && !late.excerpt.endsWith("…"), late.excerpt);
+  assert.is(underlined(late), "imag");
 });
 
 test.run();

@@ -70,10 +70,11 @@ export function renderPretty(d: Diagnostic, text: string | undefined, c: Colors 
     // (with some context before it), `…` marking what is cut on either side.
     const from = shown.length > FRAME_WIDTH && d.span.col - 1 > FRAME_WIDTH - FRAME_CONTEXT ? Math.min(d.span.col - 1 - FRAME_CONTEXT, shown.length - FRAME_WIDTH) : 0;
     const to = Math.min(shown.length, from + FRAME_WIDTH);
-    const clipped = (from > 0 ? "…" : "") + shown.slice(from, to) + (to < shown.length ? "…" : "");
-    const start = Math.min(d.span.col - 1 - from + (from > 0 ? 1 : 0), clipped.length);
-    const room = to - from + (from > 0 ? 1 : 0) - start;
-    const width = d.span.endLine === d.span.line ? Math.max(1, Math.min(d.span.endCol - d.span.col, room || 1)) : Math.max(1, room);
+    const lead = from > 0 ? 1 : 0; // the `…` in front
+    const clipped = (lead ? "…" : "") + shown.slice(from, to) + (to < shown.length ? "…" : "");
+    const start = Math.min(d.span.col - 1 - from + lead, clipped.length);
+    const room = to - from + lead - start;
+    const width = Math.max(1, d.span.endLine === d.span.line ? Math.min(d.span.endCol - d.span.col, room) : room);
     out.push(`${pad} ${c.blue("|")}`);
     out.push(`${c.blue(lineNo)} ${c.blue("|")} ${clipped}`);
     out.push(`${pad} ${c.blue("|")} ${" ".repeat(start)}${sev("^".repeat(width))}${d.label ? " " + sev(d.label) : ""}`);

@@ -4,7 +4,7 @@
 // else one entry per line with trailing commas, each comment kept where it was: above its entry
 // (so a `///` above a parameter stays that parameter's doc), after it on its line, or before `)`.
 import type { Arg, Comment, Param } from "../syntax/ast.ts";
-import { distribute, withHoisted } from "./comments.ts";
+import { distribute, partition, withHoisted } from "./comments.ts";
 import { type Printed, flat, nameText, printExpr, typeText } from "./expr.ts";
 import { type Ctx, fits, INDENT, lastLineWidth, ownLine, pad, trailingText } from "./layout.ts";
 
@@ -65,9 +65,9 @@ function printEntry(ctx: Ctx, e: Entry, comments: readonly Comment[], indent: nu
   const head = e.kind === "Arg" ? `${nameText(ctx, e.name)} =` : `${nameText(ctx, e.name)}: ${e.type ? typeText(ctx, e.type) : ""}${e.default ? " =" : ""}`;
   const value = e.kind === "Arg" ? e.value : e.default;
   if (!value) return { text: head, hoisted: [...comments] };
-  const mine = comments.filter((c) => value.span.start <= c.span.start && c.span.end <= value.span.end);
+  const [mine, outside] = partition(comments, value.span);
   const r = printExpr(ctx, value, mine, { col: indent + head.length + 1, indent, tail: 1 });
-  const hoisted = [...comments.filter((c) => !mine.includes(c)), ...r.hoisted].sort((a, b) => a.span.start - b.span.start);
+  const hoisted = [...outside, ...r.hoisted].sort((a, b) => a.span.start - b.span.start);
   return { text: `${head} ${r.text}`, hoisted };
 }
 

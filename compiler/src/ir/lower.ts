@@ -203,11 +203,8 @@ export function lower(analysis: Analysis, decls: readonly EvaluatedDecl[], host:
   return { app: { name, namespace, profiles: options.profiles, services, jobs, crons, secrets, configs, secretsMode: options.secrets, origin }, diagnostics: withoutRepeats(diagnostics) };
 }
 
-
-
 export { imageTag };
 
-/** The host's read errors in words, for KD4002. */
 // Exact bytes: no BOM dropped, no replacement characters; anything that is not UTF-8 stays bytes.
 const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
@@ -220,6 +217,7 @@ function secretFileValue(bytes: Uint8Array): string | Uint8Array {
   }
 }
 
+/** The host's read errors in words, for KD4002. */
 const READ_ERRORS: Record<"not-found" | "is-directory" | "unreadable", string> = {
   "not-found": "no such file",
   "is-directory": "it is a directory",

@@ -14,7 +14,6 @@ export const VERSION = "app.kubernetes.io/version";
 /** `stable` (the main version), `canary`, or a version's name. */
 export type Track = string;
 
-
 /**
  * Recommended labels (name, part-of, version when the image tag is a valid label value,
  * managed-by), then `track` when given, then the workload's labels in key order.

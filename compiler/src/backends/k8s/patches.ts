@@ -71,9 +71,8 @@ export class WorkloadSettings {
         // The Service routes to the selected pods, so its clients' allow-list must cover those
         // pods, not the service's own (which the Service never sends anything to).
         const spec = (o.object as Json)["spec"] as Json;
-        const selected = { [PART_OF]: this.ctx.app.name, ...select.matchLabels };
-        if (o.object.kind === "Service") spec["selector"] = selected;
-        else if (o.object.kind === "NetworkPolicy") spec["podSelector"] = { matchLabels: selected };
+        if (o.object.kind === "Service") spec["selector"] = { [PART_OF]: this.ctx.app.name, ...select.matchLabels };
+        else if (o.object.kind === "NetworkPolicy") spec["podSelector"] = { matchLabels: { [PART_OF]: this.ctx.app.name, ...select.matchLabels } };
       }
       if (w.avoid) {
         const pod = podSpecOf(o);

@@ -78,7 +78,7 @@ function makeScratchName(path: string): string {
 }
 
 /** `base` cut to fit a DNS label with a hash of `key`: `scratch-var-…-1a2b3c4d`. */
-function withHash(base: string, key: string): string {
+export function withHash(base: string, key: string): string {
   let h = 0;
   for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) >>> 0;
   return base.slice(0, 54).replace(/-+$/, "") + "-" + h.toString(16).padStart(8, "0");

@@ -3,7 +3,7 @@
 // container, and read-only volumes for secrets mounted as files.
 import type { ServiceModel } from "../../ir/model.ts";
 import { buildContainer } from "./container.ts";
-import { withPodSettings } from "./pod-settings.ts";
+import { withHash, withPodSettings } from "./pod-settings.ts";
 import type { BuildContext } from "./types.ts";
 
 /** The conventional annotations Prometheus' kubernetes_sd scrape configs look for. */
@@ -34,13 +34,5 @@ export function podTemplate(ctx: BuildContext, s: ServiceModel, image: string, l
  */
 function volumeName(secret: string): string {
   if (!secret.includes(".") && secret.length <= 63) return secret.length <= 56 ? `secret-${secret}` : secret;
-  const label = secret.replace(/\./g, "-").slice(0, 47).replace(/-+$/, "");
-  return `secret-${label}-${fnv1a(secret)}`;
-}
-
-/** 32-bit FNV-1a of `text`, as 8 hex digits: stable across builds and platforms. */
-function fnv1a(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, "0");
+  return withHash(`secret-${secret.replace(/\./g, "-")}`, secret);
 }
