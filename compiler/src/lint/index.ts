@@ -7,7 +7,7 @@ import type { Host } from "../host.ts";
 import { build, type BuildResult } from "../api.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diag } from "../diagnostics/catalogue.ts";
-import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.ts";
+import { hasErrors, sortDiagnostics, withoutRepeats } from "../diagnostics/diagnostic.ts";
 import { RULES, ruleById } from "./registry.ts";
 import { loadLintConfig, settingFor, type LintConfig } from "./config.ts";
 import { projectFilePath } from "../project/load.ts";
@@ -88,7 +88,7 @@ export function lint(host: Host, entry: string, options: LintOptions = {}): Lint
   }
 
   const ignored = ignoreMatcher(config.ignore, built.program.root);
-  const lintFindings = dedupe(kept.filter((d) => !ignored(d.span.file)));
+  const lintFindings = withoutRepeats(kept.filter((d) => !ignored(d.span.file)));
   return { ...built, diagnostics: sortDiagnostics([...built.diagnostics, ...lintFindings]), configError: false, texts };
 }
 
@@ -108,15 +108,6 @@ function ignoreMatcher(globs: readonly string[], root: string): (file: string) =
   return (file) => match(path.relative(root === "" ? "." : root, file));
 }
 
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const key = `${d.code}\0${d.span.file}\0${d.span.start}\0${d.span.end}\0${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 export { RULES, ruleById } from "./registry.ts";
 export type { Rule, AnyRule, LintContext, Finding, Category, RuleSeverity, ConfiguredSeverity } from "./rule.ts";

@@ -7,7 +7,7 @@ import type { Value } from "./values.ts";
 import type { Ctx } from "./scope.ts";
 import { didYouMean } from "./suggest.ts";
 import { checkEnvName } from "./names.ts";
-import { textParts } from "./check-text.ts";
+import { stringText } from "./check-expr.ts";
 
 const SECRET_CALLS = ["env", "file", "remote"];
 const PROBE_CALLS = ["http", "tcp", "grpc", "exec"];
@@ -31,8 +31,7 @@ function stringArg(ctx: Ctx, e: Expr | undefined): string | undefined | typeof R
   // One literal part (the usual case) is the text itself: no joined copy per secret value.
   if (e.parts.length === 1 && typeof e.parts[0] === "string") return e.parts[0];
   if (e.parts.every((p) => typeof p === "string")) return e.parts.join("");
-  const parts = textParts(ctx, e, false);
-  return parts ? parts.join("") : REPORTED;
+  return stringText(ctx, e) ?? REPORTED;
 }
 
 function portArg(ctx: Ctx, e: Expr | undefined): string | number | undefined | null | typeof REPORTED {
