@@ -10,6 +10,8 @@ export function useColor(stream: NodeJS.WriteStream): boolean {
 
 /** Code frames shown for one code and message; the repeats after them are counted. */
 const FRAMES_PER_MESSAGE = 3;
+/** Positions listed for the repeats counted after them. */
+const POSITIONS_LISTED = 3;
 
 /** Pretty output goes to stderr; JSON to `jsonTo` (stdout unless stdout carries the YAML). */
 export function printDiagnostics(ds: readonly Diagnostic[], texts: ReadonlyMap<string, string>, format: "pretty" | "json", jsonTo: NodeJS.WritableStream = process.stdout): void {
@@ -33,8 +35,8 @@ export function printDiagnostics(ds: readonly Diagnostic[], texts: ReadonlyMap<s
     else (more.get(key) ?? more.set(key, []).get(key)!).push(d);
   }
   for (const rest of more.values()) {
-    const at = rest.slice(0, 3).map((d) => `${d.span.file}:${d.span.line}:${d.span.col}`).join(", ");
-    frames.push(`… and ${rest.length} more of the same ${rest[0]!.severity === "info" ? "note" : rest[0]!.severity} (${rest[0]!.code}: ${rest[0]!.message}), at ${at}${rest.length > 3 ? ", …" : ""}; \`--format json\` lists every one`);
+    const at = rest.slice(0, POSITIONS_LISTED).map((d) => `${d.span.file}:${d.span.line}:${d.span.col}`).join(", ");
+    frames.push(`… and ${rest.length} more of the same ${rest[0]!.severity === "info" ? "note" : rest[0]!.severity} (${rest[0]!.code}: ${rest[0]!.message}), at ${at}${rest.length > POSITIONS_LISTED ? ", …" : ""}; \`--format json\` lists every one`);
   }
   const out = frames.join("\n\n");
   const errors = sorted.filter((d) => d.severity === "error").length;

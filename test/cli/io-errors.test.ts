@@ -34,6 +34,8 @@ test.after(() => {
 const AS_ROOT = process.getuid?.() === 0;
 /** Whether permissions can be tested: not root, or root that can run the CLI as `nobody`. */
 const PERMISSIONS = !AS_ROOT || spawnSync("su", ["nobody", "-s", "/bin/sh", "-c", "true"]).status === 0;
+/** A test that needs file permissions to bite: counted as skipped (not passed) where they cannot. */
+const permissionTest = PERMISSIONS ? test : test.skip;
 
 /** The CLI as a user file permissions apply to: `nobody` when the tests run as root. */
 function kdslUser(args: readonly string[], cwd: string): CliRun {
@@ -86,22 +88,19 @@ function expectProjectRefused(dir: string, file: string, why: string, run: (args
 // ---------------------------------------------------------------------------------------------
 // build, check, lint: a project file that cannot be read is an I/O error, not a file left out
 
-test("an unreadable .kdsl in the project (chmod 000): exit 2 `cannot be read (EACCES)`, no service left out", () => {
-  if (!PERMISSIONS) return console.log("  (skipped: cannot drop root privileges)");
+permissionTest("an unreadable .kdsl in the project (chmod 000): exit 2 `cannot be read (EACCES)`, no service left out", () => {
   const dir = project({ "app.kdsl": NUMBERS, "extra.kdsl": EXTRA });
   chmodSync(join(dir, "extra.kdsl"), 0o000);
   expectProjectRefused(dir, "extra.kdsl", "EACCES", kdslUser);
 });
 
-test("an unreadable app.kdsl: the I/O error, not KD2010 `no app declaration`", () => {
-  if (!PERMISSIONS) return console.log("  (skipped: cannot drop root privileges)");
+permissionTest("an unreadable app.kdsl: the I/O error, not KD2010 `no app declaration`", () => {
   const dir = project({ "app.kdsl": NUMBERS, "extra.kdsl": EXTRA });
   chmodSync(join(dir, "app.kdsl"), 0o000);
   expectProjectRefused(dir, "app.kdsl", "EACCES", kdslUser);
 });
 
-test("a project directory that cannot be listed: exit 2 with the directory's name", () => {
-  if (!PERMISSIONS) return console.log("  (skipped: cannot drop root privileges)");
+permissionTest("a project directory that cannot be listed: exit 2 with the directory's name", () => {
   const dir = project({});
   mkdirSync(join(dir, "p"));
   writeFileSync(join(dir, "p", "app.kdsl"), NUMBERS);
@@ -126,8 +125,7 @@ test("a directory named sub.kdsl in the project: exit 2", () => {
 
 const UNFORMATTED = "app   x\n";
 
-test("fmt and fmt --check on an unreadable file and an unreadable directory: exit 2", () => {
-  if (!PERMISSIONS) return console.log("  (skipped: cannot drop root privileges)");
+permissionTest("fmt and fmt --check on an unreadable file and an unreadable directory: exit 2", () => {
   const dir = project({ "a.kdsl": UNFORMATTED, "b.kdsl": UNFORMATTED });
   chmodSync(join(dir, "b.kdsl"), 0o000);
   for (const check of [[], ["--check"]]) {
@@ -141,8 +139,7 @@ test("fmt and fmt --check on an unreadable file and an unreadable directory: exi
   for (const check of [[], ["--check"]]) expectIoError(kdslUser(["fmt", ...check, "closed"], dir), /^kdsl: closed: cannot be read \(EACCES\)\n$/);
 });
 
-test("fmt in a read-only directory: exit 2 `cannot be written`, the file as it was, no temporary file", () => {
-  if (!PERMISSIONS) return console.log("  (skipped: cannot drop root privileges)");
+permissionTest("fmt in a read-only directory: exit 2 `cannot be written`, the file as it was, no temporary file", () => {
   const dir = project({});
   const ro = join(dir, "ro");
   mkdirSync(ro);
@@ -217,8 +214,7 @@ test("lint --fix writes through a symbolic link and keeps the file's mode", () =
 // ---------------------------------------------------------------------------------------------
 // kdsl.json and `use`d modules: there but unreadable is an I/O error, not "no settings" or KD2007
 
-test("an unreadable kdsl.json (chmod 000): exit 2 for build, check and lint, not a build without its settings", () => {
-  if (!PERMISSIONS) return console.log("  (skipped: cannot drop root privileges)");
+permissionTest("an unreadable kdsl.json (chmod 000): exit 2 for build, check and lint, not a build without its settings", () => {
   const dir = project({ "app.kdsl": NUMBERS, "kdsl.json": '{ "namespace": "elsewhere" }\n' });
   chmodSync(join(dir, "kdsl.json"), 0o000);
   expectProjectRefused(dir, "kdsl.json", "EACCES", kdslUser);
@@ -238,8 +234,7 @@ test("kdsl.json as a broken symbolic link or a directory: exit 2; no kdsl.json a
   }
 });
 
-test("an unreadable module reached by `use` (chmod 000): exit 2 `cannot be read (EACCES)`, not KD2007; fmt too", () => {
-  if (!PERMISSIONS) return console.log("  (skipped: cannot drop root privileges)");
+permissionTest("an unreadable module reached by `use` (chmod 000): exit 2 `cannot be read (EACCES)`, not KD2007; fmt too", () => {
   // In lib/, so that it is read as a module, not as one of the project's own files.
   const dir = project({ "app.kdsl": `use "./lib/common"\n\n${NUMBERS}` });
   mkdirSync(join(dir, "lib"));

@@ -82,7 +82,7 @@ function checkUpToDate(flags: Flags, name: string, built: Uint8Array): number {
   const shown = file.split(path.sep).join("/");
   // A checkout that turned LF into CRLF (git's autocrlf on Windows) would show a diff of lines
   // that all look alike: say what differs instead.
-  if (committed !== undefined && committed.includes(13) && Buffer.compare(Buffer.from(committed.toString("latin1").replace(/\r\n/g, "\n"), "latin1"), Buffer.from(built)) === 0) {
+  if (committed !== undefined && committed.includes(13) && Buffer.compare(Buffer.from(committed.toString("latin1").replace(/\r\n/g, "\n"), "latin1"), built) === 0) {
     const pattern = `*${name.slice(name.indexOf("."))}`;
     process.stderr.write(`${file} differs only in line endings (CRLF): kdsl writes LF; set \`${pattern} text eol=lf\` in .gitattributes and check the file out again, or run \`${rebuildCommand(flags)}\` and commit the result\n`);
     return 1;
