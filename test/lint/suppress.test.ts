@@ -161,6 +161,8 @@ test("nothing left of the rule: the hint says where it looked, and --fix removes
   const u = run(text).diagnostics.find((d) => d.code === "unused-suppression")!;
   assert.match(u.hints![0]!, /no `single-replica` finding is reported for service `api`/);
   assert.equal(u.fixes?.[0]?.title, "remove the suppression");
+  const fixed = fixProject(memoryHost({ "p/app.kdsl": text }, stdlibFiles()), "p", {}, (d) => d.code === "unused-suppression");
+  assert.is(fixed.files.get("p/app.kdsl"), text.replace("// kdsl-ignore single-replica: one is enough\n", ""));
 });
 
 test("the suppression rules cannot be suppressed inline: naming them says so", () => {

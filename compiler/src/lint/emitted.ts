@@ -30,5 +30,3 @@ export function writtenSpan(ctx: LintContext<unknown>, name: string, path: reado
   const v = ctx.field(name, path);
   return v && ctx.spanOf(name, path) === v.span ? v.span : undefined;
 }
-
-/** The item (template, profile, declaration) of a project file that contains `span`. */

@@ -78,11 +78,6 @@ function index(objects: readonly EmittedObject[]) {
   return cached;
 }
 
-/** Every pod template the app emits. */
-export function allPods(ctx: LintContext<unknown>): readonly PodView[] {
-  return index(ctx.objects).all;
-}
-
 /** The pod templates of workload `name` (every version of a service). */
 export function podsOf(ctx: LintContext<unknown>, name: string): readonly PodView[] {
   return index(ctx.objects).byWorkload.get(name) ?? [];
@@ -182,11 +177,6 @@ export function bestSpan(ctx: LintContext<unknown>, name: string, paths: readonl
 
 /** A fix that adds the member line `line` (`disruption { max-unavailable = 1 }`) to declaration `name`'s body. */
 export { addMemberFix } from "./fixes.ts";
-
-/** The replicas a service runs at least: its autoscaler's minimum when it has one. */
-export function minReplicas(s: ServiceModel): number {
-  return s.autoscale ? s.autoscale.min : s.replicas;
-}
 
 /** Parses a Kubernetes CPU quantity to millicores (`500m`, `0.5`, `2`); undefined if unreadable. */
 export function cpuMillis(q: unknown): number | undefined {

@@ -49,6 +49,7 @@ export function findSuppressions(file: SourceFile, text: string): { suppressions
   const suppressions: Suppression[] = [];
   const malformed: Malformed[] = [];
   const lines = text.split("\n");
+  let items: ItemLines | undefined; // made at the first suppression: most files have none
   for (const original of file.comments) {
     // A CRLF file's line comment may keep its `\r`: `.` would not match it, and removing the
     // comment must leave the line ending alone.
@@ -83,7 +84,8 @@ export function findSuppressions(file: SourceFile, text: string): { suppressions
       // Skip blank lines and other own-line comments (a doc comment between is fine).
       while (target <= lines.length && /^\s*(\/\/.*)?\r?$/.test(lines[target - 1] ?? "")) target++;
     }
-    const home = itemOnLine(file, c.span.line) ?? (trailing ? undefined : file.items.find((i) => i.span.line === target));
+    items ??= itemLines(file);
+    const home = items.on(c.span.line) ?? (trailing ? undefined : items.startingOn.get(target));
     suppressions.push({ comment: c, ids: names.map((n) => n.id), names, reason, file: file.file, ...(home ? { home } : {}), from: target, to: target });
   }
   return { suppressions, malformed };
@@ -98,9 +100,37 @@ function lookalike(c: Comment, opener: string): Malformed {
   };
 }
 
-/** The top-level item of `file` one of whose lines is `line`. */
-function itemOnLine(file: SourceFile, line: number): Item | undefined {
-  return file.items.find((i) => i.span.line <= line && line <= i.span.endLine);
+interface ItemLines {
+  /** The top-level item one of whose lines is `line`. */
+  on(line: number): Item | undefined;
+  /** The first item starting on each line. */
+  readonly startingOn: ReadonlyMap<number, Item>;
+}
+
+/**
+ * Line lookups over `file`'s items, made once per file: searching the items for every comment
+ * made thousands of suppressions quadratic. Items are in source order and do not overlap, so
+ * their last lines never decrease: the first whose last line is at or past `line` is the only one
+ * that can hold it.
+ */
+function itemLines(file: SourceFile): ItemLines {
+  const list = file.items;
+  const startingOn = new Map<number, Item>();
+  for (const i of list) if (!startingOn.has(i.span.line)) startingOn.set(i.span.line, i);
+  return {
+    startingOn,
+    on(line) {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid]!.span.endLine < line) lo = mid + 1;
+        else hi = mid;
+      }
+      const i = list[lo];
+      return i !== undefined && i.span.line <= line ? i : undefined;
+    },
+  };
 }
 
 /** The items of the program, for judging which findings a suppression covers. */

@@ -7,6 +7,7 @@ import { spanAt } from "../../syntax/span.ts";
 import type { EmittedObject } from "../../backends/k8s/index.ts";
 import { addMemberFix, asJson, ownerOf, podsMatching, type Json } from "../pods.ts";
 import { profileAt, setIn } from "../inherited.ts";
+import { writtenSpan } from "../emitted.ts";
 
 /** Workload kinds whose replica count the disruption controller reads (its "expected" pods). */
 const SCALED = new Set(["Deployment", "StatefulSet", "Rollout", "ReplicaSet"]);
@@ -102,7 +103,7 @@ service api {
 
       const field = key === "maxUnavailable" ? "max-unavailable" : "min-available";
       const path = ["disruption", field];
-      const patched = patchedSpan(ctx, s.name, key);
+      const patched = writtenSpan(ctx, s.name, ["k8s", "poddisruptionbudget", "spec", key]);
       const own = !patched && ctx.isOwn(s.name, path);
       const v = ctx.field(s.name, path);
       const inherited = !patched && !own && v !== undefined && ctx.spanOf(s.name, path) === v.span;
@@ -168,9 +169,3 @@ function findAssign(members: readonly Member[], span: Span): Extract<Member, { k
   return undefined;
 }
 
-/** The span of `spec.<key>` in declaration `name`'s `k8s.poddisruptionbudget` patch, when a project file writes it. */
-function patchedSpan(ctx: LintContext<unknown>, name: string, key: string): Span | undefined {
-  const path = ["k8s", "poddisruptionbudget", "spec", key];
-  const v = ctx.field(name, path);
-  return v && ctx.spanOf(name, path) === v.span ? v.span : undefined;
-}

@@ -1,6 +1,6 @@
 // Without a PodDisruptionBudget, a node drain may evict every replica of a service at once.
 import type { Rule } from "../rule.ts";
-import { addMemberFix, asJson, podsOf, selects } from "../pods.ts";
+import { addMemberFix, asJson, ownerOf, podsMatching } from "../pods.ts";
 
 export const rule: Rule = {
   id: "no-disruption-budget",
@@ -29,15 +29,18 @@ service api {
   },
   fixable: true,
   check(ctx) {
-    const budgets = ctx.objects.filter((o) => o.object.kind === "PodDisruptionBudget").map((o) => asJson(asJson(o.object["spec"])?.["selector"])).filter((s) => s !== undefined);
+    // The workloads some budget covers, found once: a service is covered when one of its pods is.
+    const covered = new Set<string>();
+    for (const o of ctx.objects) {
+      const selector = o.object.kind === "PodDisruptionBudget" ? asJson(asJson(o.object["spec"])?.["selector"]) : undefined;
+      if (selector !== undefined) for (const pod of podsMatching(ctx, selector)) covered.add(ownerOf(pod.object));
+    }
     for (const s of ctx.app.services) {
       // The most it may run, as no-anti-affinity counts: an autoscaler at its maximum is when a
       // drain may evict many replicas at once.
       const most = Math.max(s.replicas, s.autoscale?.max ?? 0);
       if (most < 2 || s.disruption) continue;
-      // Budgets are few (one per service that has one): checking each against the service's pods is cheap.
-      const covered = budgets.length > 0 && podsOf(ctx, s.name).some((pod) => budgets.some((b) => selects(b!, pod.labels)));
-      if (covered) continue;
+      if (covered.has(s.name)) continue;
       const fix = addMemberFix(ctx, s.name, "disruption { max-unavailable = 1 }", "add disruption { max-unavailable = 1 }");
       ctx.report({
         span: ctx.spanOf(s.name),

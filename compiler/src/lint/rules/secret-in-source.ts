@@ -2,8 +2,6 @@
 import type { Rule } from "../rule.ts";
 import { credentialsInSource, type WrittenString } from "../credentials.ts";
 
-export { credentialIn } from "../credentials.ts";
-
 /** `env \`DB_URL\` of \`api\``, `config \`settings\` key \`db\``, `\`labels.t\` of template \`base\``. */
 function describe(s: WrittenString): string {
   const { kind, name } = s.item;
